@@ -1,0 +1,54 @@
+#pragma once
+// What every command shares: rule-pack options, the evaluation date, output, error printing.
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "compile/rules.hpp"
+#include "load/diagnostics.hpp"
+#include "load/rule_pack.hpp"
+#include "load/source.hpp"
+
+namespace borderline {
+
+// Exit codes (cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitInvalid = 2;
+
+// A bad command line: printed as "borderline: message", exit 2.
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RuleOptions {
+  std::vector<std::string> rules;     // --rules: replace the bundled packs
+  std::vector<std::string> addRules;  // --add-rules: add to them
+};
+void addRuleOptions(CLI::App& command, RuleOptions& options);
+
+struct LoadedRules {
+  PackSet packs;
+  std::unique_ptr<CompiledRules> compiled;
+};
+// Loads and compiles the packs the options select; throws LoadFailure.
+LoadedRules loadRules(const RuleOptions& options, SourceSet& sources);
+
+// --as-of: an ISO date, or today (UTC) when empty.
+Date parseAsOf(const std::string& text);
+void addAsOfOption(CLI::App& command, std::string& asOf);
+
+// Writes a finished report to -o (atomically) or to standard output.
+void emit(const std::string& outputPath, const std::string& content);
+
+// Prints every diagnostic to stderr as "file:line:column: error: message".
+void printDiagnostics(const std::vector<Diagnostic>& errors);
+
+// Whether standard output is a terminal that wants colour (honours NO_COLOR).
+bool stdoutWantsColor();
+
+}  // namespace borderline

@@ -1,0 +1,48 @@
+#include "compile/rules.hpp"
+
+#include <algorithm>
+
+namespace borderline {
+
+CountrySet CountryGroup::membersOn(Date date) const {
+  if (effective && date < *effective) return {};
+  CountrySet set = members;
+  for (const auto& change : changes) {
+    if (date < change.date) break;
+    set |= change.add;
+    change.remove.forEach([&](CountryId c) { set.remove(c); });
+  }
+  return set;
+}
+
+const Rule* CompiledRules::findRule(std::string_view id) const {
+  for (const auto& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::optional<std::uint16_t> CompiledRules::findGroup(std::string_view name) const {
+  for (std::size_t i = 0; i < groups.size(); ++i)
+    if (groups[i].name == name) return static_cast<std::uint16_t>(i);
+  return std::nullopt;
+}
+
+std::vector<Date> CompiledRules::changeDates() const {
+  std::vector<Date> dates;
+  auto window = [&](Date effective, const std::optional<Date>& until) {
+    dates.push_back(effective);
+    if (until) dates.push_back(until->plusDays(1));
+  };
+  for (const auto& r : rules) window(r.effective, r.until);
+  for (const auto& c : classifications) window(c.effective, c.until);
+  for (const auto& g : groups) {
+    if (g.effective) dates.push_back(*g.effective);
+    for (const auto& change : g.changes) dates.push_back(change.date);
+  }
+  for (const auto& p : parties) window(p.listed, p.removed);
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  return dates;
+}
+
+}  // namespace borderline

@@ -1,0 +1,51 @@
+#pragma once
+// Evaluating a compiled condition against one workload on one date. Pure and allocation-free:
+// values are read straight from the typed model through the path table's field ids.
+#include <string_view>
+#include <vector>
+
+#include "compile/condition.hpp"
+#include "evaluate/date_view.hpp"
+#include "evaluate/party_screen.hpp"
+#include "util/function_ref.hpp"
+
+namespace borderline {
+
+struct EvalContext {
+  const Workload* workload = nullptr;
+  const DateView* view = nullptr;
+  const Screening* screening = nullptr;
+  bool withFuzzy = false;  // whether fuzzy party-list matches count as "listed"
+  // The current element when inside an object list (or a classification's chip):
+  const ChipUse* chip = nullptr;
+  const ChipSpec* spec = nullptr;
+  const DataSource* data = nullptr;
+  const Authorization* auth = nullptr;
+};
+
+// One value read at a path (see evaluate/fields.cpp).
+struct Value {
+  bool present = false;
+  double number = 0;         // Number
+  std::int64_t integer = 0;  // Country id, enum value, bool, date days
+  std::string_view text;     // String
+};
+
+bool evaluate(const Condition& condition, const EvalContext& ctx);
+
+// The list elements that made a condition true (for messages, locations and per-source
+// authorizations), and the location of the first value that did.
+struct Firing {
+  std::vector<int> chips;
+  std::vector<int> data;
+  Location first;
+};
+void collectFiring(const Condition& condition, const EvalContext& ctx, Firing& out);
+
+// Field access shared with message rendering.
+Value readScalar(const PathInfo& path, const EvalContext& ctx);
+Location locate(const PathInfo& path, const EvalContext& ctx);
+// Calls f(Value) for each value of a list path until f returns true; returns whether it did.
+bool anyListValue(const PathInfo& path, const EvalContext& ctx, FunctionRef<bool(const Value&)> f);
+
+}  // namespace borderline

@@ -1,0 +1,201 @@
+#include "evaluate/evaluator.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "evaluate/condition_eval.hpp"
+#include "evaluate/render.hpp"
+
+namespace borderline {
+
+std::string_view statusName(FindingStatus status) {
+  static constexpr std::string_view kNames[] = {"open", "satisfied", "waived", "advisory"};
+  return kNames[static_cast<int>(status)];
+}
+
+namespace {
+
+bool fires(const Rule& rule, const EvalContext& ctx) {
+  return evaluate(rule.when, ctx) && !(rule.unless && evaluate(*rule.unless, ctx));
+}
+
+bool readsPartyLists(const Condition& c) {
+  if (c.path && (c.path->field == Field::PartyListed || c.path->field == Field::PartyParentListed))
+    return true;
+  return std::any_of(c.children.begin(), c.children.end(), readsPartyLists);
+}
+
+bool validOn(const Located<Date>& expires, Date date) {
+  return !expires.has() || date <= *expires.value;
+}
+
+bool covers(const Authorization& a, const Rule& rule) {
+  const auto& c = a.covers.values;
+  if (c.empty()) return true;
+  return std::any_of(c.begin(), c.end(), [&](const std::string& item) {
+    return item == rule.id || std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
+  });
+}
+
+bool accepts(const Rule& rule, std::string_view type) {
+  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) != rule.satisfiedBy.end();
+}
+
+std::string describe(const Authorization& a) {
+  std::string out = *a.type.value;
+  if (a.reference.has()) out += " " + *a.reference.value;
+  return out;
+}
+
+// rules.md: satisfied by an unexpired authorization of an accepted type that covers the rule,
+// or, for a rule that fired on data sources, when every such source lists an accepted
+// transfer mechanism.
+void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Finding& f) {
+  const Rule& rule = *f.rule;
+  std::vector<std::string> expired;
+  for (const auto& a : w.authorizations) {
+    if (!a.type.has() || !accepts(rule, *a.type.value) || !covers(a, rule)) continue;
+    if (!validOn(a.expires, date)) {
+      expired.push_back(fmt::format("{} expired on {}", describe(a), a.expires.value->str()));
+      continue;
+    }
+    f.status = FindingStatus::Satisfied;
+    f.statusReason = fmt::format("satisfied by {}{}", describe(a),
+                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    return;
+  }
+  if (!firing.data.empty()) {
+    std::vector<std::string> covered;
+    for (int i : firing.data) {
+      const DataSource& d = w.data[static_cast<std::size_t>(i)];
+      const auto& t = d.transfer.values;
+      const auto mechanism =
+          std::find_if(t.begin(), t.end(), [&](const std::string& m) { return accepts(rule, m); });
+      if (mechanism == t.end()) break;
+      covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
+    }
+    if (covered.size() == firing.data.size()) {
+      f.status = FindingStatus::Satisfied;
+      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      return;
+    }
+  }
+  if (!expired.empty())
+    f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
+}
+
+void applyWaivers(const Workload& w, Date date, Finding& f) {
+  for (const auto& v : w.waivers) {
+    if (v.rule.value != f.rule->id || !v.expires.has() || date > *v.expires.value) continue;
+    if (f.level == Level::Prohibited) {
+      f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
+      return;
+    }
+    f.status = FindingStatus::Waived;
+    f.statusReason = fmt::format("waived until {}{}: {}", v.expires.value->str(),
+                                 v.approvedBy.has() ? " by " + *v.approvedBy.value : "",
+                                 v.reason.value.value_or(""));
+    return;
+  }
+}
+
+// Notices about the manifest's own authorizations and waivers on this date.
+void checkManifest(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
+  const Date date = view.date();
+  for (const auto& a : w.authorizations)
+    if (a.type.has() && !validOn(a.expires, date))
+      notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
+                                            describe(a), a.expires.value->str())});
+  for (const auto& v : w.waivers) {
+    const std::string rule = v.rule.value.value_or("?");
+    if (!view.rules().findRule(rule))
+      notices.push_back({v.rule.loc, fmt::format("waiver names rule '{}', which is not in the "
+                                                 "loaded rule packs; it waives nothing",
+                                                 rule)});
+    else if (!v.expires.has())
+      notices.push_back({v.loc, fmt::format("waiver for '{}' has no expires date, so it waives "
+                                            "nothing",
+                                            rule)});
+    else if (date > *v.expires.value)
+      notices.push_back({v.expires.loc, fmt::format("waiver for '{}' expired on {}; it waives "
+                                                    "nothing",
+                                                    rule, v.expires.value->str())});
+  }
+}
+
+Location findingLocation(const Workload& w, const Firing& firing) {
+  if (!firing.data.empty()) return w.data[static_cast<std::size_t>(firing.data.front())].loc;
+  if (firing.first.known()) return firing.first;
+  return w.loc;
+}
+
+std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
+  std::vector<std::string> parts;
+  for (const auto& m : f.matches) {
+    if (m.exact) continue;
+    const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
+    const std::string& listedName = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
+    parts.push_back(fmt::format("'{}' on {} (score {})", listedName,
+                                rules.partyLists[static_cast<std::size_t>(e.list)], m.score));
+  }
+  return fmt::format(" Possible party-list match only: {}. A person must confirm or rule out "
+                     "the match.",
+                     fmt::join(parts, ", "));
+}
+
+}  // namespace
+
+Result evaluateWorkload(const Workload& w, const DateView& view) {
+  Result result;
+  result.workload = &w;
+  const Screening screening = screenParties(w, view);
+  EvalContext exact;
+  exact.workload = &w;
+  exact.view = &view;
+  exact.screening = &screening;
+  EvalContext fuzzy = exact;
+  fuzzy.withFuzzy = true;
+
+  for (const Rule* rule : view.rulesInEffect()) {
+    const EvalContext* ctx = &exact;
+    bool fuzzyOnly = false;
+    if (!fires(*rule, exact)) {
+      // A rule that fires only when fuzzy name matches count gets a `review`, never a
+      // silent pass and never a silent block (rules.md, party lists).
+      if (!screening.fuzzyOnly || !fires(*rule, fuzzy)) continue;
+      ctx = &fuzzy;
+      fuzzyOnly = true;
+    }
+    Firing firing;
+    collectFiring(rule->when, *ctx, firing);
+    Finding f;
+    f.rule = rule;
+    f.fuzzyOnly = fuzzyOnly;
+    f.level = fuzzyOnly ? std::min(rule->verdict, Level::Review) : rule->verdict;
+    f.message = renderMessage(rule->message, *ctx, firing);
+    f.remediation = renderMessage(rule->remediation, *ctx, firing);
+    f.location = findingLocation(w, firing);
+    if (readsPartyLists(rule->when)) f.matches = screening.matches;
+    if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
+    if (f.level == Level::Advisory) {
+      f.status = FindingStatus::Advisory;
+    } else {
+      if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f);
+      if (f.status == FindingStatus::Open) applyWaivers(w, view.date(), f);
+    }
+    if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
+    result.findings.push_back(std::move(f));
+  }
+  checkManifest(w, view, result.notices);
+  // Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.status != b.status) return a.status < b.status;
+                     if (a.level != b.level) return a.level > b.level;
+                     return a.rule->id < b.rule->id;
+                   });
+  return result;
+}
+
+}  // namespace borderline

@@ -1,0 +1,44 @@
+#include "evaluate/party_screen.hpp"
+
+#include <algorithm>
+
+namespace borderline {
+
+namespace {
+
+void addUnique(std::vector<std::string_view>& lists, std::string_view list) {
+  if (std::find(lists.begin(), lists.end(), list) == lists.end()) lists.push_back(list);
+}
+
+void screenName(const std::string& name, PartyRole role, bool parent, const DateView& view,
+                PartyScreen& out, Screening& all) {
+  const CompiledRules& rules = view.rules();
+  for (const auto& hit : rules.partyIndex.match(name, screening::kReviewThreshold)) {
+    if (!view.partyActive(hit.entry)) continue;  // not yet listed (or delisted) on this date
+    const std::string_view list =
+        rules.partyLists[static_cast<std::size_t>(rules.parties[static_cast<std::size_t>(hit.entry)].list)];
+    if (hit.exact) addUnique(out.exactLists, list);
+    addUnique(out.allLists, list);
+    all.matches.push_back({role, parent, hit.entry, hit.alias, hit.score, hit.exact});
+  }
+  for (auto list : out.allLists)
+    if (std::find(out.exactLists.begin(), out.exactLists.end(), list) == out.exactLists.end())
+      all.fuzzyOnly = true;
+}
+
+}  // namespace
+
+Screening screenParties(const Workload& workload, const DateView& view) {
+  Screening s;
+  if (view.rules().parties.empty()) return s;
+  for (int r = 0; r < kPartyRoles; ++r) {
+    const Party& party = workload.parties[r];
+    if (!party.present) continue;
+    const auto role = static_cast<PartyRole>(r);
+    if (party.name.has()) screenName(*party.name.value, role, false, view, s.name[r], s);
+    if (party.parentName.has()) screenName(*party.parentName.value, role, true, view, s.parent[r], s);
+  }
+  return s;
+}
+
+}  // namespace borderline

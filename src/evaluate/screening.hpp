@@ -1,0 +1,107 @@
+#pragma once
+
+// Restricted-party name screening: normalisation of company names and fuzzy matching of
+// workload party names against party-list entries. The scoring design is documented at the
+// top of screening.cpp.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace borderline::screening {
+
+// Lower-case, ASCII-fold Latin diacritics (é->e, ü->u, ß->ss, UTF-8 input), turn punctuation
+// into spaces, drop legal-form words (co, ltd, gmbh, 有限公司, ...; 集团 is kept), collapse
+// spaces. Returns the remaining tokens sorted and joined by single spaces, so the result is an
+// order-insensitive key. Apostrophes vanish ("Moody's" -> "moodys") and dotted initials join
+// ("S.A." -> "sa"). Never throws; invalid UTF-8 bytes become spaces.
+std::string normalize(std::string_view name);
+// The tokens of normalize(), sorted.
+std::vector<std::string> tokens(std::string_view name);
+
+namespace detail {
+// One normalised token with the facts the scorer needs. Only public so that NameIndex can keep
+// them precomputed; not part of the screening API.
+struct Token {
+  std::string_view text;
+  std::uint64_t charMask; // letters/digits present, for cheap Jaro-Winkler bounds
+  int length;
+  bool generic; // low-weight word such as "technology" or "china"
+  bool fuzzy;   // eligible for Jaro-Winkler matching (ASCII, 4..64 chars)
+};
+} // namespace detail
+
+struct Hit {
+  int entry;
+  int alias; // index of the matched name within the entry (0 = primary name)
+  int score;
+  bool exact;
+  bool operator==(const Hit&) const = default;
+};
+
+// Built once from all names of all entries, then queried by many threads at once: the const
+// methods only read the index and keep all scratch state local, so they are thread-safe.
+class NameIndex {
+public:
+  NameIndex() = default;
+  // Copies re-point the token views at their own vocabulary; moves keep the map's nodes.
+  NameIndex(const NameIndex& other);
+  NameIndex& operator=(const NameIndex& other);
+  NameIndex(NameIndex&&) noexcept = default;
+  NameIndex& operator=(NameIndex&&) noexcept = default;
+  ~NameIndex() = default;
+
+  void add(int entry, int alias, std::string_view name);
+  // Call after the last add(); builds the inverted index. Adding more names afterwards is
+  // allowed but requires another finish() before match().
+  void finish();
+  // All entries whose best name scores >= minScore (and > 0) against `query`, best score per
+  // entry (lowest alias on ties), sorted by score desc then entry asc. Gives the same result
+  // as calling score() on every name, without scanning every name.
+  // Throws std::logic_error if the index is not finished: silently screening against a
+  // half-built list would hide hits.
+  std::vector<Hit> match(std::string_view query, int minScore) const;
+
+private:
+  struct Name {
+    int entry;
+    int alias;
+    std::uint32_t firstToken; // range in nameTokens_, sorted by token text
+    std::uint32_t tokenCount;
+    std::size_t keyHash; // hash of the normalised key, for exact lookups
+  };
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  int intern(const std::string& text);
+  void relink();
+  void collectCandidates(const std::vector<detail::Token>& query, std::size_t queryKeyHash,
+                         bool distinctiveOnly, std::vector<std::uint32_t>& out) const;
+
+  // Token text -> token id. Node-based, so the keys' addresses survive rehashing and moves;
+  // detail::Token::text points at them.
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> vocabulary_;
+  std::vector<detail::Token> tokens_;       // by token id
+  std::vector<Name> names_;                 // non-empty names, in add() order
+  std::vector<int> nameTokenIds_;           // token ids of all names, back to back
+  std::vector<detail::Token> nameTokens_;   // the same tokens, ready for scoring
+  std::vector<std::uint32_t> postingStart_; // CSR inverted index: the names holding token t are
+  std::vector<std::uint32_t> postings_;     // postings_[postingStart_[t], postingStart_[t + 1])
+  std::vector<int> fuzzyByLength_;          // fuzzy-eligible token ids sorted by length
+  std::vector<std::uint32_t> lengthStart_;  // where each length starts in fuzzyByLength_
+  std::vector<std::pair<std::size_t, std::uint32_t>> keyHashes_; // (key hash, name), sorted
+  bool finished_ = false;
+};
+
+// 0..100, symmetric; 100 iff normalize(a) == normalize(b) and non-empty.
+int score(std::string_view a, std::string_view b);
+inline constexpr int kReviewThreshold = 85; // fuzzy scores at or above this are reported
+
+} // namespace borderline::screening

@@ -1,0 +1,244 @@
+#include "load/yaml_reader.hpp"
+
+#include "util/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace borderline {
+
+std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text) {
+  try {
+    return YAML::LoadAll(text);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp marks are 0-based; its DeepRecursion error (nesting too deep) is a ParserException.
+    const Location loc{file, static_cast<std::uint32_t>(e.mark.line + 1),
+                       static_cast<std::uint32_t>(e.mark.column + 1)};
+    throw LoadFailure({Diagnostic{e.mark.is_null() ? Location{file, 0, 0} : loc,
+                                  "invalid YAML/JSON: " + e.msg}});
+  } catch (const std::exception& e) {
+    throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::string("cannot parse: ") + e.what()}});
+  }
+}
+
+Location YamlReader::at(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {file_, 0, 0};
+  return {file_, static_cast<std::uint32_t>(mark.line + 1),
+          static_cast<std::uint32_t>(mark.column + 1)};
+}
+
+void YamlReader::visit(const YAML::Node& node) {
+  if (++visited_ > kMaxValues)
+    throw LoadFailure({Diagnostic{at(node), fmt::format("more than {} values in one file (is an "
+                                                        "alias expanding too often?)",
+                                                        kMaxValues)}});
+}
+
+namespace {
+
+std::string_view typeName(const YAML::Node& node) {
+  switch (node.Type()) {
+  case YAML::NodeType::Null: return "null";
+  case YAML::NodeType::Scalar: return "a scalar";
+  case YAML::NodeType::Sequence: return "a list";
+  case YAML::NodeType::Map: return "a map";
+  default: return "nothing";
+  }
+}
+
+bool isPlain(const YAML::Node& node) { return node.Tag() == "?"; }
+
+std::string quoted(const YAML::Node& node) {
+  std::string text = node.Scalar();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return "'" + text + "'";
+}
+
+}  // namespace
+
+bool YamlReader::isMap(const YAML::Node& node, std::string_view what) {
+  visit(node);
+  if (node.IsMap()) return true;
+  error(node, fmt::format("{} must be a map, got {}", what, typeName(node)));
+  return false;
+}
+
+bool YamlReader::isList(const YAML::Node& node, std::string_view what) {
+  visit(node);
+  if (node.IsSequence()) return true;
+  error(node, fmt::format("{} must be a list, got {}", what, typeName(node)));
+  return false;
+}
+
+std::optional<std::string> YamlReader::string(const YAML::Node& node, std::string_view what) {
+  visit(node);
+  if (!node.IsScalar()) {
+    error(node, fmt::format("{} must be a string, got {}", what, typeName(node)));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
+  visit(node);
+  if (!node.IsScalar() || !isPlain(node)) {
+    error(node, fmt::format("{} must be a number, got {}", what,
+                            node.IsScalar() ? "the string " + quoted(node) : typeName(node)));
+    return std::nullopt;
+  }
+  const std::string& text = node.Scalar();
+  double value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec == std::errc::result_out_of_range) {
+    error(node, fmt::format("{} {} is out of range", what, quoted(node)));
+    return std::nullopt;
+  }
+  if (ec != std::errc() || ptr != end || !std::isfinite(value)) {
+    error(node, fmt::format("{} must be a number, got {}", what, quoted(node)));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> YamlReader::integer(const YAML::Node& node, std::string_view what,
+                                                std::int64_t min, std::int64_t max) {
+  const auto value = number(node, what);
+  if (!value) return std::nullopt;
+  const std::string& text = node.Scalar();
+  std::int64_t whole = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), whole);
+  const bool exactInteger = ec == std::errc() && ptr == text.data() + text.size();
+  // Beyond 2^53 a double no longer holds every integer: refuse rather than round silently.
+  if (!exactInteger) {
+    if (std::trunc(*value) != *value || std::fabs(*value) > 9007199254740992.0) {
+      error(node, fmt::format("{} must be a whole number, got {}", what, quoted(node)));
+      return std::nullopt;
+    }
+    whole = static_cast<std::int64_t>(*value);
+  }
+  if (whole < min) {
+    error(node, min == 0 ? fmt::format("{} must not be negative, got {}", what, quoted(node))
+                         : fmt::format("{} must be at least {}, got {}", what, min, quoted(node)));
+    return std::nullopt;
+  }
+  if (whole > max) {
+    error(node, fmt::format("{} must be at most {}, got {}", what, max, quoted(node)));
+    return std::nullopt;
+  }
+  return whole;
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
+  visit(node);
+  if (node.IsScalar() && isPlain(node)) {
+    const std::string& t = node.Scalar();
+    if (t == "true" || t == "True" || t == "TRUE") return true;
+    if (t == "false" || t == "False" || t == "FALSE") return false;
+  }
+  error(node, fmt::format("{} must be true or false, got {}", what,
+                          node.IsScalar() ? quoted(node) : std::string(typeName(node))));
+  return std::nullopt;
+}
+
+std::optional<Date> YamlReader::date(const YAML::Node& node, std::string_view what) {
+  const auto text = string(node, what);
+  if (!text) return std::nullopt;
+  if (auto d = Date::parse(*text)) return d;
+  const bool shaped = text->size() == 10 && (*text)[4] == '-' && (*text)[7] == '-';
+  error(node, shaped ? fmt::format("{} {} is not a real calendar date", what, quoted(node))
+                     : fmt::format("{} must be an ISO date YYYY-MM-DD, got {}", what, quoted(node)));
+  return std::nullopt;
+}
+
+std::optional<CountryId> YamlReader::country(const YAML::Node& node, std::string_view what) {
+  const auto text = string(node, what);
+  if (!text) return std::nullopt;
+  if (auto id = countryFromCode(*text)) return id;
+  std::string upper = *text;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper != *text && countryFromCode(upper))
+    error(node, fmt::format("{}: country codes are upper case: did you mean '{}'?", what, upper));
+  else
+    error(node, fmt::format("{}: unknown country code {} (expected an ISO 3166-1 alpha-2 code "
+                            "such as CN, MY, SG, US)",
+                            what, quoted(node)));
+  return std::nullopt;
+}
+
+std::optional<std::uint8_t> YamlReader::enumValue(const YAML::Node& node, const EnumDomain& domain) {
+  const auto text = string(node, domain.what);
+  if (!text) return std::nullopt;
+  if (auto value = domain.parse(*text)) return value;
+  error(node, fmt::format("unknown {} {} (expected {})", domain.what, quoted(node),
+                          domain.expected()));
+  return std::nullopt;
+}
+
+std::vector<std::string> YamlReader::stringList(const YAML::Node& node, std::string_view what) {
+  std::vector<std::string> out;
+  if (!isList(node, what)) return out;
+  for (const auto& item : node)
+    if (auto s = string(item, what)) out.push_back(std::move(*s));
+  return out;
+}
+
+MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
+                     std::initializer_list<std::string_view> allowed)
+    : reader_(reader), map_(map), what_(what) {
+  if (!reader.isMap(map, what)) return;
+  valid_ = true;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node& key = it->first;
+    reader.visit(key);
+    if (!key.IsScalar()) {
+      reader.error(key, fmt::format("keys in {} must be strings", what));
+      valid_ = false;
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      const std::vector<std::string_view> keys(allowed);
+      const std::string expected = joined(keys);
+      const auto guess = closestMatch(name, keys);
+      reader.error(key, fmt::format("unknown key '{}' in {}{} (expected one of: {})", name, what,
+                                    guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
+                                    expected));
+      valid_ = false;
+      continue;
+    }
+    const bool duplicate = std::any_of(entries_.begin(), entries_.end(),
+                                       [&](const Entry& e) { return e.key == name; });
+    if (duplicate) {
+      reader.error(key, fmt::format("duplicate key '{}' in {}", name, what));
+      valid_ = false;
+      continue;
+    }
+    entries_.push_back({name, key, it->second});
+  }
+}
+
+YAML::Node MapReader::get(std::string_view key) const {
+  for (const auto& e : entries_)
+    if (e.key == key) return e.value;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+YAML::Node MapReader::require(std::string_view key) {
+  YAML::Node node = get(key);
+  if (!node.IsDefined() && valid_)
+    reader_.error(map_, fmt::format("missing required key '{}' in {}", key, what_));
+  return node;
+}
+
+Location MapReader::keyAt(std::string_view key) const {
+  for (const auto& e : entries_)
+    if (e.key == key) return reader_.at(e.keyNode);
+  return reader_.at(map_);
+}
+
+}  // namespace borderline

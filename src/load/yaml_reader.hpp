@@ -1,0 +1,90 @@
+#pragma once
+// Strict, located reading of YAML (and JSON, which yaml-cpp parses as YAML flow style).
+// Every accessor reports a precise error and returns nullopt instead of guessing a default.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "load/diagnostics.hpp"
+#include "model/country.hpp"
+#include "model/date.hpp"
+#include "model/enums.hpp"
+#include "model/location.hpp"
+
+namespace borderline {
+
+// Parses every YAML document of a source. Throws LoadFailure (with the parser's line and
+// column) on a syntax error, too deep nesting or any other parser failure.
+std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text);
+
+// Reading context for one file: its name, where errors go, and a budget of values read so
+// that alias expansion ("billion laughs") cannot make loading explode.
+class YamlReader {
+public:
+  static constexpr std::size_t kMaxValues = 10'000'000;
+
+  YamlReader(std::string_view file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  Location at(const YAML::Node& node) const;
+  void error(const YAML::Node& node, std::string message) { diags_.error(at(node), std::move(message)); }
+  Diagnostics& diagnostics() { return diags_; }
+  std::string_view file() const { return file_; }
+
+  // Counts one value against the budget; throws LoadFailure when it is exhausted.
+  void visit(const YAML::Node& node);
+
+  bool isMap(const YAML::Node& node, std::string_view what);
+  bool isList(const YAML::Node& node, std::string_view what);
+
+  std::optional<std::string> string(const YAML::Node& node, std::string_view what);
+  std::optional<double> number(const YAML::Node& node, std::string_view what);
+  // A whole number in [min, max]; accepts integral floats such as 2.5e6.
+  std::optional<std::int64_t> integer(const YAML::Node& node, std::string_view what,
+                                      std::int64_t min, std::int64_t max);
+  std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
+  std::optional<Date> date(const YAML::Node& node, std::string_view what);
+  std::optional<CountryId> country(const YAML::Node& node, std::string_view what);
+  std::optional<std::uint8_t> enumValue(const YAML::Node& node, const EnumDomain& domain);
+
+  std::vector<std::string> stringList(const YAML::Node& node, std::string_view what);
+
+private:
+  std::string_view file_;
+  Diagnostics& diags_;
+  std::size_t visited_ = 0;
+};
+
+// A YAML map whose keys are checked against a fixed set: unknown keys (with a "did you mean"),
+// duplicate keys and non-string keys are errors. Look values up with get()/require().
+class MapReader {
+public:
+  MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
+            std::initializer_list<std::string_view> allowed);
+
+  bool valid() const { return valid_; }
+  // The value of `key`, or an undefined node when absent (check with `if (node)`).
+  YAML::Node get(std::string_view key) const;
+  // Like get(), but reports "missing required key" when absent.
+  YAML::Node require(std::string_view key);
+  // The location of a key itself (for errors about a whole entry).
+  Location keyAt(std::string_view key) const;
+
+private:
+  struct Entry {
+    std::string key;
+    YAML::Node keyNode;
+    YAML::Node value;
+  };
+  YamlReader& reader_;
+  YAML::Node map_;
+  std::string what_;
+  std::vector<Entry> entries_;
+  bool valid_ = false;
+};
+
+}  // namespace borderline

@@ -1,0 +1,52 @@
+// borderline: export-control and data-localization checks for AI compute workloads.
+// This file only registers the commands and maps failures to exit codes (cli.md).
+#include <csignal>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "util/output_file.hpp"
+
+int main(int argc, char** argv) {
+  using namespace borderline;
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is reported by write(), see writeStdout
+  CLI::App app{"borderline: export-control and data-localization checks for AI compute.\n"
+               "Not legal advice."};
+  app.set_version_flag("--version", std::string("borderline ") + BORDERLINE_VERSION);
+  app.require_subcommand(1);
+  CommandRunner run;
+  registerCheck(app, run);
+  registerRules(app, run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitInvalid;
+  }
+  try {
+    return run ? run() : kExitInvalid;
+  } catch (const LoadFailure& failure) {
+    printDiagnostics(failure.errors());
+    return kExitInvalid;
+  } catch (const UsageError& e) {
+    std::cerr << "borderline: " << e.what() << '\n';
+    return kExitInvalid;
+  } catch (const OutputError& e) {
+    std::cerr << "borderline: " << e.what() << '\n';
+    return kExitInvalid;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "borderline: out of memory\n";
+    return kExitInvalid;
+  } catch (const std::exception& e) {
+    std::cerr << "borderline: internal error: " << e.what() << '\n';
+    return kExitInvalid;
+  }
+}

@@ -1,0 +1,33 @@
+#include "model/chip_catalog.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace borderline {
+
+std::string ChipCatalog::add(ChipSpec chip) {
+  std::vector<std::string> keys{toLower(chip.id)};
+  for (const auto& alias : chip.aliases) keys.push_back(toLower(alias));
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const bool repeated = std::find(keys.begin(), keys.begin() + static_cast<long>(i), keys[i]) !=
+                          keys.begin() + static_cast<long>(i);
+    if (byKey_.count(keys[i]) && !repeated) return i == 0 ? chip.id : chip.aliases[i - 1];
+  }
+  const int index = static_cast<int>(chips_.size());
+  for (auto& key : keys) byKey_.emplace(std::move(key), index);
+  ids_.push_back(chip.id);
+  chips_.push_back(std::move(chip));
+  return {};
+}
+
+int ChipCatalog::find(std::string_view name) const {
+  const auto it = byKey_.find(toLower(name));
+  return it == byKey_.end() ? -1 : it->second;
+}
+
+std::string_view ChipCatalog::suggest(std::string_view name) const {
+  return closestMatch(toLower(name), ids_);
+}
+
+}  // namespace borderline
