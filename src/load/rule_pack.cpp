@@ -81,10 +81,13 @@ void addPackPath(PackSet& set, SourceSet& sources, const std::string& path) {
   for (const auto& f : files) addDocuments(set, readSource(sources, f.string()));
 }
 
+void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string text) {
+  addDocuments(set, checkSource(sources, std::move(name), std::move(text)));
+}
+
 void addBundledPacks(PackSet& set, SourceSet& sources) {
   for (const auto& file : bundledRuleFiles())
-    addDocuments(set, checkSource(sources, "bundled:rules/" + std::string(file.path),
-                                  std::string(file.content)));
+    addPackText(set, sources, "bundled:rules/" + std::string(file.path), std::string(file.content));
 }
 
 }  // namespace borderline

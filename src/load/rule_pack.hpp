@@ -27,6 +27,8 @@ struct PackSet {
 // Adds every pack document of a file, or of every *.yaml / *.yml file below a directory
 // (sorted by path, so the load order and digest never depend on the file system).
 void addPackPath(PackSet& set, SourceSet& sources, const std::string& path);
+// Adds the documents of rule-pack text already in memory (tests, tools).
+void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string text);
 // Adds the rule packs compiled into the binary.
 void addBundledPacks(PackSet& set, SourceSet& sources);
 

@@ -33,7 +33,7 @@ std::vector<RuleTestCase> loadRuleTests(const PackSource& source, const Compiled
   MapReader top(r, source.root, "RuleTest", {"apiVersion", "kind", "metadata", "cases"});
   std::string suite;
   if (auto m = top.require("metadata"); m) {
-    MapReader meta(r, m, "metadata", {"name", "title", "notes"});
+    MapReader meta(r, m, "metadata", {"name", "title", "version", "reviewed", "notes"});
     if (auto n = meta.require("name"); n) suite = r.string(n, "metadata.name").value_or("");
   }
   if (auto cases = top.require("cases"); cases && r.isList(cases, "cases")) {
