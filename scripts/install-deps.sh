@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev        # JSON output
   libssl-dev                # SHA-256 of rule packs (OpenSSL libcrypto)
   catch2                    # unit tests (Catch2 v2)
+  python3                   # command-line tests generate hostile inputs
 )
 
 missing=()

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   CommandRunner run;
   registerCheck(app, run);
   registerRules(app, run);
+  registerChips(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

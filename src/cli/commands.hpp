@@ -11,5 +11,6 @@ using CommandRunner = std::function<int()>;
 
 void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
+void registerChips(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline

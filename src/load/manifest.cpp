@@ -83,8 +83,8 @@ public:
           use.spec = &catalog_.at(use.catalogIndex);
         } else {
           const auto guess = catalog_.suggest(*name);
-          r_.error(model, fmt::format("unknown chip '{}' (not an id or alias in the chip catalog{}; "
-                                      "see `borderline chips`, or give an inline spec)",
+          r_.error(model, fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
+                                      "(see `borderline chips list`, or give an inline spec)",
                                       *name,
                                       guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
         }

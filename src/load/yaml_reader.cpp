@@ -197,7 +197,6 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view
     reader.visit(key);
     if (!key.IsScalar()) {
       reader.error(key, fmt::format("keys in {} must be strings", what));
-      valid_ = false;
       continue;
     }
     const std::string& name = key.Scalar();
@@ -205,17 +204,16 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view
       const std::vector<std::string_view> keys(allowed);
       const std::string expected = joined(keys);
       const auto guess = closestMatch(name, keys);
+      if (!guess.empty()) suggested_.push_back(guess);
       reader.error(key, fmt::format("unknown key '{}' in {}{} (expected one of: {})", name, what,
                                     guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
                                     expected));
-      valid_ = false;
       continue;
     }
     const bool duplicate = std::any_of(entries_.begin(), entries_.end(),
                                        [&](const Entry& e) { return e.key == name; });
     if (duplicate) {
       reader.error(key, fmt::format("duplicate key '{}' in {}", name, what));
-      valid_ = false;
       continue;
     }
     entries_.push_back({name, key, it->second});
@@ -230,7 +228,8 @@ YAML::Node MapReader::get(std::string_view key) const {
 
 YAML::Node MapReader::require(std::string_view key) {
   YAML::Node node = get(key);
-  if (!node.IsDefined() && valid_)
+  const bool typo = std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end();
+  if (!node.IsDefined() && valid_ && !typo)
     reader_.error(map_, fmt::format("missing required key '{}' in {}", key, what_));
   return node;
 }

@@ -66,6 +66,8 @@ public:
   MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
             std::initializer_list<std::string_view> allowed);
 
+  // False only when the node is not a map; unknown keys are reported but the known ones can
+  // still be read, so one typo does not hide the other errors of a document.
   bool valid() const { return valid_; }
   // The value of `key`, or an undefined node when absent (check with `if (node)`).
   YAML::Node get(std::string_view key) const;
@@ -84,6 +86,7 @@ private:
   YAML::Node map_;
   std::string what_;
   std::vector<Entry> entries_;
+  std::vector<std::string_view> suggested_;  // keys offered as "did you mean"
   bool valid_ = false;
 };
 

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Command-line tests: the real binary, run the way users run it.
+#
+#   tests/cli/run.sh path/to/borderline           # from anywhere
+#   UPDATE=1 tests/cli/run.sh path/to/borderline  # rewrite golden files (then review the diff!)
+#
+# 1. Golden cases: each folder under tests/cli/cases/ has `args` (one argument per line, run
+#    from the repository root), optional `stdin`, and the expected `stdout`, `stderr` and
+#    `exit`. Output must match byte for byte.
+# 2. Properties that goldens cannot show: determinism, atomic -o, hostile inputs.
+set -u
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export NO_COLOR=1 LC_ALL=C.UTF-8
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+ko() {
+  fail=$((fail + 1))
+  echo "FAIL: $*"
+}
+
+# --- 1. golden cases ---------------------------------------------------------------------
+for dir in tests/cli/cases/*/; do
+  name=$(basename "$dir")
+  mapfile -t args <"$dir/args"
+  input=/dev/null
+  [ -f "$dir/stdin" ] && input="$dir/stdin"
+  timeout 60 "$bin" "${args[@]}" <"$input" >"$tmp/stdout" 2>"$tmp/stderr"
+  echo $? >"$tmp/exit"
+  if [ "${UPDATE:-}" = 1 ]; then
+    cp "$tmp/stdout" "$tmp/stderr" "$tmp/exit" "$dir"
+    ok
+    continue
+  fi
+  good=1
+  for f in stdout stderr exit; do
+    if ! cmp -s "$tmp/$f" "$dir/$f"; then
+      good=0
+      ko "$name: $f differs"
+      diff -u "$dir/$f" "$tmp/$f" | head -40
+    fi
+  done
+  [ $good = 1 ] && ok
+done
+
+# --- 2. properties -------------------------------------------------------------------------
+examples=(examples/*.yaml examples/*.json)
+
+# Same input, rules and date: byte-identical output.
+"$bin" check --as-of 2025-09-01 --format json "${examples[@]}" >"$tmp/a.json" 2>/dev/null
+"$bin" check --as-of 2025-09-01 --format json "${examples[@]}" >"$tmp/b.json" 2>/dev/null
+if [ -s "$tmp/a.json" ] && cmp -s "$tmp/a.json" "$tmp/b.json"; then ok; else ko "check output is not deterministic"; fi
+
+# -o writes the same report as stdout, atomically, and leaves no temporary file behind.
+"$bin" check --as-of 2025-09-01 --format json -o "$tmp/report.json" "${examples[@]}" 2>/dev/null
+if cmp -s "$tmp/a.json" "$tmp/report.json" && [ -z "$(ls -A "$tmp" | grep '\.tmp\.')" ]; then ok; else ko "-o differs from stdout or left a temporary file"; fi
+
+# A failed run leaves an existing -o file untouched and creates no new one.
+echo previous >"$tmp/keep.json"
+"$bin" check --as-of 2025-09-01 -o "$tmp/keep.json" tests/cli/inputs/unknown-key.yaml 2>/dev/null
+code=$?
+if [ $code = 2 ] && [ "$(cat "$tmp/keep.json")" = previous ]; then ok; else ko "failed run touched the -o file (exit $code)"; fi
+"$bin" check --as-of 2025-09-01 -o "$tmp/new.json" tests/cli/inputs/unknown-key.yaml 2>/dev/null
+if [ ! -e "$tmp/new.json" ] && [ -z "$(ls -A "$tmp" | grep '\.tmp\.')" ]; then ok; else ko "failed run created an -o file"; fi
+
+# -o on something that is not a regular file is written directly.
+if "$bin" check --as-of 2025-09-01 --fail-on never -o /dev/stdout examples/eu-inference.yaml >"$tmp/dev.txt" 2>&1 &&
+  grep -q ALLOWED "$tmp/dev.txt"; then ok; else ko "-o /dev/stdout did not write the report"; fi
+
+# An unwritable -o is a clear error with exit 2.
+"$bin" check --as-of 2025-09-01 -o /nonexistent/dir/r.json examples/eu-inference.yaml 2>"$tmp/err"
+code=$?
+if [ $code = 2 ] && grep -q "cannot write report" "$tmp/err"; then ok; else ko "unwritable -o: exit $code"; fi
+
+# No colour when NO_COLOR is set or output is not a terminal.
+if ! grep -q $'\x1b\[' "$tmp/dev.txt"; then ok; else ko "colour escape codes in piped output"; fi
+
+# Hostile and malformed inputs: exit 2 with "file:line[:column]: error:" and never a crash or
+# a hang. Some are generated here so that the repository holds no huge files.
+hostile="$tmp/hostile"
+mkdir -p "$hostile"
+cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json "$hostile/" 2>/dev/null
+python3 - "$hostile" <<'PY'
+import os, sys
+d = sys.argv[1]
+w = lambda name, data: open(os.path.join(d, name), "wb").write(data if isinstance(data, bytes) else data.encode())
+w("deep-flow.yaml", "a: " + "[" * 100000 + "]" * 100000 + "\n")
+w("deep-block.yaml", "".join("  " * i + "k%d:\n" % i for i in range(5000)))
+w("deep-json.json", '{"a":' * 50000 + "1" + "}" * 50000)
+bomb = "apiVersion: borderline/v1\nkind: Workload\nmetadata: {name: x}\nspec:\n  a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n"
+for i in range(1, 40):
+    bomb += "  a%d: &a%d [%s]\n" % (i, i, ",".join(["*a%d" % (i - 1)] * 10))
+w("alias-bomb.yaml", bomb)
+cats = "apiVersion: borderline/v1\nkind: Workload\nmetadata: {name: x}\nspec:\n  purpose: training\n  compute: {chips: [{model: nvidia-h100-sxm, count: 1}], acquisition: lease}\n  site: {country: MY, owner: {name: A, hq: MY}}\n  tenant: {name: B, hq: CN}\n  data:\n    - &d0 {name: a, origin: CN, categories: [personal]}\n"
+w("alias-wide.yaml", cats + "".join("    - *d0\n" for _ in range(200000)))
+w("binary.yaml", bytes(range(256)) * 64)
+w("nul.yaml", b"apiVersion: borderline/v1\x00\n")
+w("latin1.yaml", "name: caf\xe9\n".encode("latin-1"))
+w("huge-number.yaml", "apiVersion: borderline/v1\nkind: Workload\nmetadata: {name: x}\nspec:\n  purpose: training\n  model: {trainingCompute: 1e999999}\n  compute: {chips: [{model: nvidia-h100-sxm, count: 99999999999999999999999}], acquisition: lease}\n  site: {country: MY, owner: {name: A, hq: MY}}\n  tenant: {name: B, hq: CN}\n")
+w("long-line.yaml", "apiVersion: borderline/v1\nkind: " + "W" * 5_000_000 + "\n")
+w("only-comments.yaml", "# nothing here\n---\n# nor here\n")
+w("unclosed.json", '{"apiVersion": "borderline/v1", "kind": "Workload", "metadata": {"name": "x"')
+w("tabs.yaml", "apiVersion: borderline/v1\nkind: Workload\nmetadata:\n\tname: x\n")
+w("scalar-doc.yaml", "just a string\n")
+w("list-doc.yaml", "- a\n- b\n")
+PY
+for f in "$hostile"/*; do
+  timeout 20 "$bin" check --as-of 2025-09-01 -o "$tmp/hostile.out" "$f" >/dev/null 2>"$tmp/err"
+  code=$?
+  base=$(basename "$f")
+  if [ $code != 2 ]; then
+    ko "hostile $base: exit $code, expected 2"
+  elif ! grep -qE "^$f(:[0-9]+(:[0-9]+)?)?: error: " "$tmp/err"; then
+    ko "hostile $base: no located error message"
+    head -3 "$tmp/err"
+  elif [ -e "$tmp/hostile.out" ]; then
+    ko "hostile $base: left an output file"
+  else
+    ok
+  fi
+  rm -f "$tmp/hostile.out"
+done
+
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]
