@@ -92,10 +92,11 @@ private:
     for (const auto& p : allPaths())
       if (p.scope == scope && (!env_.classification || p.classification)) names.push_back(p.path);
     const auto guess = closestMatch(path, names);
-    r_.error(at, fmt::format("unknown path '{}' in a {} condition{} (known paths: {})", path,
-                             scopeName(scope),
-                             guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
-                             joined(names)));
+    r_.error(at, guess.empty()
+                     ? fmt::format("unknown path '{}' in a {} condition (known paths: {})", path,
+                                   scopeName(scope), joined(names))
+                     : fmt::format("unknown path '{}' in a {} condition; did you mean '{}'?", path,
+                                   scopeName(scope), guess));
     return nullptr;
   }
 

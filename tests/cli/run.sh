@@ -96,7 +96,7 @@ bomb = "apiVersion: borderline/v1\nkind: Workload\nmetadata: {name: x}\nspec:\n 
 for i in range(1, 40):
     bomb += "  a%d: &a%d [%s]\n" % (i, i, ",".join(["*a%d" % (i - 1)] * 10))
 w("alias-bomb.yaml", bomb)
-cats = "apiVersion: borderline/v1\nkind: Workload\nmetadata: {name: x}\nspec:\n  purpose: training\n  compute: {chips: [{model: nvidia-h100-sxm, count: 1}], acquisition: lease}\n  site: {country: MY, owner: {name: A, hq: MY}}\n  tenant: {name: B, hq: CN}\n  data:\n    - &d0 {name: a, origin: CN, categories: [personal]}\n"
+cats = "apiVersion: borderline/v1\nkind: Workload\nmetadata: {name: x}\nspec:\n  purpose: training\n  compute: {chips: [{model: nvidia-h100-sxm, count: 1}], acquisition: lease}\n  site: {country: MY, owner: {name: A, hq: MY}}\n  tenant: {name: B, hq: CN}\n  data:\n    - &d0 {name: a, origin: CN, categories: [persnal]}\n"
 w("alias-wide.yaml", cats + "".join("    - *d0\n" for _ in range(200000)))
 w("binary.yaml", bytes(range(256)) * 64)
 w("nul.yaml", b"apiVersion: borderline/v1\x00\n")
