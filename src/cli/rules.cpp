@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "evaluate/evaluator.hpp"
+#include "cli/rules_show.hpp"
 #include "load/rule_test.hpp"
 
 namespace borderline {
@@ -18,6 +19,7 @@ struct RulesOptions {
   RuleOptions rules;
   std::string format = "text";
   std::vector<std::string> testPaths;
+  std::string id;  // show
   bool verbose = false;
 };
 
@@ -59,6 +61,20 @@ int runList(const RulesOptions& o) {
     throw UsageError(fmt::format("rules list cannot write format '{}' (expected text or json)", o.format));
   }
   emit("", out.str());
+  return kExitOk;
+}
+
+int runShow(const RulesOptions& o) {
+  if (o.format != "text" && o.format != "json")
+    throw UsageError(fmt::format("rules show cannot write format '{}' (expected text or json)", o.format));
+  SourceSet sources;
+  const LoadedRules loaded = loadRules(o.rules, sources);
+  const auto text = showRulesItem(*loaded.compiled, o.id, o.format);
+  if (!text)
+    throw UsageError(fmt::format("no rule, group or classification named '{}' (see `borderline "
+                                 "rules list`)",
+                                 o.id));
+  emit("", *text);
   return kExitOk;
 }
 
@@ -136,6 +152,12 @@ void registerRules(CLI::App& app, CommandRunner& run) {
   addRuleOptions(*list, options->rules);
   list->add_option("--format", options->format, "text or json");
   list->callback([options, &run] { run = [options] { return runList(*options); }; });
+
+  CLI::App* show = rules->add_subcommand("show", "Show one rule (with its history), group or classification");
+  show->add_option("id", options->id, "Rule id, group name (D5 or @D5) or classification id")->required();
+  addRuleOptions(*show, options->rules);
+  show->add_option("--format", options->format, "text or json (json for rules only)");
+  show->callback([options, &run] { run = [options] { return runShow(*options); }; });
 
   CLI::App* test = rules->add_subcommand("test", "Run rule tests (default: the bundled rules/tests)");
   test->add_option("paths", options->testPaths, "RuleTest files or directories");

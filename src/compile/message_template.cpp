@@ -4,6 +4,20 @@
 
 namespace borderline {
 
+std::string templateText(const MessageTemplate& message) {
+  std::string out;
+  for (const auto& s : message.segments) {
+    if (!s.path) {
+      for (char c : s.text) out += c == '{' ? "{{" : c == '}' ? "}}" : std::string(1, c);
+      continue;
+    }
+    out += "{";
+    if (s.list) out += std::string(s.list->path) + ".";
+    out += std::string(s.path->path) + "}";
+  }
+  return out;
+}
+
 MessageTemplate compileTemplate(YamlReader& reader, const YAML::Node& at, const std::string& text) {
   MessageTemplate out;
   std::string literal;

@@ -18,6 +18,9 @@ struct MessageTemplate {
   bool empty() const { return segments.empty(); }
 };
 
+// The template written back with its {path} placeholders.
+std::string templateText(const MessageTemplate& message);
+
 // Parses `text`; "{{" and "}}" are literal braces. Unknown paths are errors at `at`.
 MessageTemplate compileTemplate(YamlReader& reader, const YAML::Node& at, const std::string& text);
 
