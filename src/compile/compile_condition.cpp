@@ -146,7 +146,7 @@ private:
       return std::move(c);
     }
     const auto name = r_.string(ops.begin()->first, "operator");
-    const YAML::Node& value = ops.begin()->second;
+    const YAML::Node value = ops.begin()->second;  // a copy: the iterator returns a temporary
     if (name == "exists") {
       if (auto op = operatorFor(*c.path, Op::Exists, ops.begin()->first, value)) c.ops.push_back(*op);
       return std::move(c);

@@ -20,10 +20,12 @@ bool fires(const Rule& rule, const EvalContext& ctx) {
   return evaluate(rule.when, ctx) && !(rule.unless && evaluate(*rule.unless, ctx));
 }
 
-bool readsPartyLists(const Condition& c) {
-  if (c.path && (c.path->field == Field::PartyListed || c.path->field == Field::PartyParentListed))
-    return true;
-  return std::any_of(c.children.begin(), c.children.end(), readsPartyLists);
+// Whether the condition reads the party-list matches of this party's name (or parent name).
+bool readsListed(const Condition& c, PartyRole role, bool parent) {
+  const Field field = parent ? Field::PartyParentListed : Field::PartyListed;
+  if (c.path && c.path->field == field && c.path->role == role) return true;
+  return std::any_of(c.children.begin(), c.children.end(),
+                     [&](const Condition& child) { return readsListed(child, role, parent); });
 }
 
 bool validOn(const Located<Date>& expires, Date date) {
@@ -176,7 +178,8 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
     f.message = renderMessage(rule->message, *ctx, firing);
     f.remediation = renderMessage(rule->remediation, *ctx, firing);
     f.location = findingLocation(w, firing);
-    if (readsPartyLists(rule->when)) f.matches = screening.matches;
+    for (const auto& m : screening.matches)
+      if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
     if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
     if (f.level == Level::Advisory) {
       f.status = FindingStatus::Advisory;

@@ -28,22 +28,23 @@ const Located<CountryId>& parentHq(const Party& p) { return p.parentHq.has() ? p
 }  // namespace
 
 Value readScalar(const PathInfo& p, const EvalContext& c) {
-  const Workload& w = *c.workload;
+  // Null inside a classification, which reads only chip facts.
+  const Workload* w = c.workload;
   switch (p.field) {
-  case Field::Purpose: return integer(w.purpose);
-  case Field::PeriodStart: return date(w.periodStart);
-  case Field::PeriodEnd: return date(w.periodEnd);
-  case Field::ModelName: return text(w.modelName);
-  case Field::TrainingCompute: return num(w.trainingCompute);
-  case Field::Weights: return integer(w.weights);
-  case Field::Acquisition: return integer(w.acquisition);
+  case Field::Purpose: return integer(w->purpose);
+  case Field::PeriodStart: return date(w->periodStart);
+  case Field::PeriodEnd: return date(w->periodEnd);
+  case Field::ModelName: return text(w->modelName);
+  case Field::TrainingCompute: return num(w->trainingCompute);
+  case Field::Weights: return integer(w->weights);
+  case Field::Acquisition: return integer(w->acquisition);
   case Field::TotalTpp: {
     double total = 0;
-    for (const auto& chip : w.chips) total += chip.spec->tpp * static_cast<double>(*chip.count.value);
+    for (const auto& chip : w->chips) total += chip.spec->tpp * static_cast<double>(*chip.count.value);
     return {true, total, 0, {}};
   }
-  case Field::SiteName: return text(w.siteName);
-  case Field::SiteCountry: return integer(w.siteCountry);
+  case Field::SiteName: return text(w->siteName);
+  case Field::SiteCountry: return integer(w->siteCountry);
   case Field::PartySelf: return {party(p, c).present, 0, 0, {}};
   case Field::PartyName: return text(party(p, c).name);
   case Field::PartyHq: return integer(party(p, c).hq);
@@ -71,8 +72,8 @@ Value readScalar(const PathInfo& p, const EvalContext& c) {
   case Field::DataOrigin: return integer(c.data->origin);
   case Field::DataSubjects: return num(c.data->subjects);
   case Field::DataLeavesOrigin:
-    if (!w.siteCountry.has() || !c.data->origin.has()) return {};
-    return {true, 0, *w.siteCountry.value != *c.data->origin.value, {}};
+    if (!w->siteCountry.has() || !c.data->origin.has()) return {};
+    return {true, 0, *w->siteCountry.value != *c.data->origin.value, {}};
   case Field::AuthType: return text(c.auth->type);
   case Field::AuthReference: return text(c.auth->reference);
   case Field::AuthExpires: return date(c.auth->expires);
@@ -112,18 +113,18 @@ bool anyListValue(const PathInfo& p, const EvalContext& c, FunctionRef<bool(cons
 }
 
 Location locate(const PathInfo& p, const EvalContext& c) {
-  const Workload& w = *c.workload;
+  const Workload* w = c.workload;
   switch (p.field) {
-  case Field::Purpose: return w.purpose.loc;
-  case Field::PeriodStart: return w.periodStart.loc;
-  case Field::PeriodEnd: return w.periodEnd.loc;
-  case Field::ModelName: return w.modelName.loc;
-  case Field::TrainingCompute: return w.trainingCompute.loc;
-  case Field::Weights: return w.weights.loc;
-  case Field::Acquisition: return w.acquisition.loc;
-  case Field::SiteName: return w.siteName.loc;
-  case Field::SiteCountry: return w.siteCountry.loc;
-  case Field::EndUse: return w.endUse.loc;
+  case Field::Purpose: return w->purpose.loc;
+  case Field::PeriodStart: return w->periodStart.loc;
+  case Field::PeriodEnd: return w->periodEnd.loc;
+  case Field::ModelName: return w->modelName.loc;
+  case Field::TrainingCompute: return w->trainingCompute.loc;
+  case Field::Weights: return w->weights.loc;
+  case Field::Acquisition: return w->acquisition.loc;
+  case Field::SiteName: return w->siteName.loc;
+  case Field::SiteCountry: return w->siteCountry.loc;
+  case Field::EndUse: return w->endUse.loc;
   case Field::PartySelf:
   case Field::PartyListed: return party(p, c).name.loc.known() ? party(p, c).name.loc : party(p, c).loc;
   case Field::PartyName: return party(p, c).name.loc;
@@ -136,7 +137,7 @@ Location locate(const PathInfo& p, const EvalContext& c) {
     if (c.chip) return c.chip->loc;
     if (c.data) return c.data->loc;
     if (c.auth) return c.auth->loc;
-    return w.loc;
+    return w->loc;
   }
 }
 

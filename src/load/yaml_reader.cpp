@@ -193,7 +193,7 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view
   if (!reader.isMap(map, what)) return;
   valid_ = true;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& key = it->first;
+    const YAML::Node key = it->first;  // a copy: yaml-cpp iterators hand out temporaries
     reader.visit(key);
     if (!key.IsScalar()) {
       reader.error(key, fmt::format("keys in {} must be strings", what));
