@@ -6,6 +6,7 @@
 
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/render.hpp"
+#include "evaluate/waivers.hpp"
 
 namespace borderline {
 
@@ -36,12 +37,14 @@ bool covers(const Authorization& a, const Rule& rule) {
   const auto& c = a.covers.values;
   if (c.empty()) return true;
   return std::any_of(c.begin(), c.end(), [&](const std::string& item) {
-    return item == rule.id || std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
+    return item == rule.id ||
+           std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
   });
 }
 
 bool accepts(const Rule& rule, std::string_view type) {
-  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) != rule.satisfiedBy.end();
+  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) !=
+         rule.satisfiedBy.end();
 }
 
 std::string describe(const Authorization& a) {
@@ -63,8 +66,9 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
       continue;
     }
     f.status = FindingStatus::Satisfied;
-    f.statusReason = fmt::format("satisfied by {}{}", describe(a),
-                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    f.statusReason =
+        fmt::format("satisfied by {}{}", describe(a),
+                    a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
@@ -79,51 +83,21 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     }
     if (covered.size() == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
-      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      f.statusReason =
+          fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
-  if (!expired.empty())
-    f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
+  if (!expired.empty()) f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
-void applyWaivers(const Workload& w, Date date, Finding& f) {
-  for (const auto& v : w.waivers) {
-    if (v.rule.value != f.rule->id || !v.expires.has() || date > *v.expires.value) continue;
-    if (f.level == Level::Prohibited) {
-      f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
-      return;
-    }
-    f.status = FindingStatus::Waived;
-    f.statusReason = fmt::format("waived until {}{}: {}", v.expires.value->str(),
-                                 v.approvedBy.has() ? " by " + *v.approvedBy.value : "",
-                                 v.reason.value.value_or(""));
-    return;
-  }
-}
-
-// Notices about the manifest's own authorizations and waivers on this date.
-void checkManifest(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
+// Notices about the manifest's own authorizations on this date (waivers: reportWaivers).
+void checkAuthorizations(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
   const Date date = view.date();
   for (const auto& a : w.authorizations)
     if (a.type.has() && !validOn(a.expires, date))
       notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
                                             describe(a), a.expires.value->str())});
-  for (const auto& v : w.waivers) {
-    const std::string rule = v.rule.value.value_or("?");
-    if (!view.rules().findRule(rule))
-      notices.push_back({v.rule.loc, fmt::format("waiver names rule '{}', which is not in the "
-                                                 "loaded rule packs; it waives nothing",
-                                                 rule)});
-    else if (!v.expires.has())
-      notices.push_back({v.loc, fmt::format("waiver for '{}' has no expires date, so it waives "
-                                            "nothing",
-                                            rule)});
-    else if (date > *v.expires.value)
-      notices.push_back({v.expires.loc, fmt::format("waiver for '{}' expired on {}; it waives "
-                                                    "nothing",
-                                                    rule, v.expires.value->str())});
-  }
 }
 
 Location findingLocation(const Workload& w, const Firing& firing) {
@@ -137,7 +111,8 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
   for (const auto& m : f.matches) {
     if (m.exact) continue;
     const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-    const std::string& listedName = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
+    const std::string& listedName =
+        m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
     parts.push_back(fmt::format("'{}' on {} (score {})", listedName,
                                 rules.partyLists[static_cast<std::size_t>(e.list)], m.score));
   }
@@ -146,11 +121,12 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
-}  // namespace
+} // namespace
 
-Result evaluateWorkload(const Workload& w, const DateView& view) {
+Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const Waiver> central) {
   Result result;
   result.workload = &w;
+  const std::vector<const Waiver*> waivers = waiversFor(w, central);
   const Screening screening = screenParties(w, view);
   EvalContext exact;
   exact.workload = &w;
@@ -185,12 +161,13 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
       f.status = FindingStatus::Advisory;
     } else {
       if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f);
-      if (f.status == FindingStatus::Open) applyWaivers(w, view.date(), f);
+      if (f.status == FindingStatus::Open) applyWaivers(waivers, view.date(), f);
     }
     if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
     result.findings.push_back(std::move(f));
   }
-  checkManifest(w, view, result.notices);
+  checkAuthorizations(w, view, result.notices);
+  reportWaivers(waivers, view, result.notices);
   // Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const Finding& a, const Finding& b) {
@@ -201,4 +178,4 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
   return result;
 }
 
-}  // namespace borderline
+} // namespace borderline

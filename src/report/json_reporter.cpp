@@ -15,7 +15,8 @@ Json location(const Location& loc) {
 }
 
 Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
-  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator", "tenant"};
+  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
+                                           "tenant"};
   const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
   Json j;
   j["party"] = std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name");
@@ -30,7 +31,7 @@ Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   return j;
 }
 
-}  // namespace
+} // namespace
 
 Json toJson(const Citation& c) {
   Json j;
@@ -81,7 +82,8 @@ Json toJson(const Result& r, const CompiledRules& rules) {
   }
   if (!r.notices.empty()) {
     j["notices"] = Json::array();
-    for (const auto& n : r.notices) j["notices"].push_back({{"message", n.message}, {"location", location(n.loc)}});
+    for (const auto& n : r.notices)
+      j["notices"].push_back({{"message", n.message}, {"location", location(n.loc)}});
   }
   return j;
 }
@@ -102,6 +104,14 @@ Json rulesJson(const CompiledRules& rules) {
   return j;
 }
 
+Json summaryJson(const Summary& s) {
+  return {{"workloads", s.workloads},
+          {"prohibited", s.prohibited},
+          {"authorization-required", s.authorizationRequired},
+          {"review", s.review},
+          {"allowed", s.allowed}};
+}
+
 void JsonReporter::write(const Report& report, std::ostream& out) const {
   Json j;
   j["tool"] = {{"name", "borderline"}, {"version", BORDERLINE_VERSION}};
@@ -109,13 +119,8 @@ void JsonReporter::write(const Report& report, std::ostream& out) const {
   j["rules"] = rulesJson(report.rules);
   j["results"] = Json::array();
   for (const auto& r : report.results) j["results"].push_back(toJson(r, report.rules));
-  const Summary s = summarize(report.results);
-  j["summary"] = {{"workloads", s.workloads},
-                  {"prohibited", s.prohibited},
-                  {"authorization-required", s.authorizationRequired},
-                  {"review", s.review},
-                  {"allowed", s.allowed}};
+  j["summary"] = summaryJson(summarize(report.results));
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline

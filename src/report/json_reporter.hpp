@@ -15,5 +15,6 @@ public:
 nlohmann::ordered_json toJson(const Result& result, const CompiledRules& rules);
 nlohmann::ordered_json toJson(const Citation& citation);
 nlohmann::ordered_json rulesJson(const CompiledRules& rules);
+nlohmann::ordered_json summaryJson(const Summary& summary);
 
-}  // namespace borderline
+} // namespace borderline

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "report/report_text.hpp"
+
 namespace borderline {
 
 namespace {
@@ -20,11 +22,16 @@ public:
   }
   std::string level(Level l, std::string_view text) const {
     switch (l) {
-    case Level::Prohibited: return (*this)(text, "1;31");
-    case Level::AuthorizationRequired: return (*this)(text, "1;33");
-    case Level::Review: return (*this)(text, "1;35");
-    case Level::Allowed: return (*this)(text, "1;32");
-    default: return (*this)(text, "2");
+    case Level::Prohibited:
+      return (*this)(text, "1;31");
+    case Level::AuthorizationRequired:
+      return (*this)(text, "1;33");
+    case Level::Review:
+      return (*this)(text, "1;35");
+    case Level::Allowed:
+      return (*this)(text, "1;32");
+    default:
+      return (*this)(text, "2");
     }
   }
 
@@ -32,16 +39,10 @@ private:
   bool color_;
 };
 
-std::string upper(std::string_view s) {
-  std::string out;
-  for (char c : s) out += c == '-' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Display width of UTF-8 text (code points; good enough for the symbols used here).
 std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Word-wraps `text` at kWidth with every line indented by `indent`.
@@ -59,28 +60,26 @@ void wrap(std::ostream& out, std::string_view text, std::size_t indent) {
   if (!line.empty()) out << pad << line << '\n';
 }
 
-std::string citationLine(const Citation& c) {
-  std::string out = c.ref;
-  if (!c.title.empty()) out += ", " + c.title;
-  if (!c.published.empty()) out += " (" + c.published + ")";
-  if (c.provenance != Provenance::Primary)
-    out += fmt::format(" [{}]", kProvenanceDomain.name(static_cast<std::uint8_t>(c.provenance)));
-  return out;
-}
-
 std::string_view symbol(Level verdict) {
   switch (verdict) {
-  case Level::Allowed: return "✓";
-  case Level::Review: return "?";
-  default: return "✗";
+  case Level::Allowed:
+    return "✓";
+  case Level::Review:
+    return "?";
+  default:
+    return "✗";
   }
 }
 
 void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   std::string label;
   switch (f.status) {
-  case FindingStatus::Open: label = style.level(f.level, upper(levelName(f.level))); break;
-  case FindingStatus::Advisory: label = style("advisory", "2"); break;
+  case FindingStatus::Open:
+    label = style.level(f.level, upperLevel(f.level));
+    break;
+  case FindingStatus::Advisory:
+    label = style("advisory", "2");
+    break;
   default:
     label = style(fmt::format("{} ({})", statusName(f.status), levelName(f.level)), "32");
     break;
@@ -89,26 +88,10 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   wrap(out, f.message, 4);
   if (!f.remediation.empty() && f.status == FindingStatus::Open) wrap(out, "→ " + f.remediation, 4);
   if (!f.statusReason.empty()) wrap(out, "• " + f.statusReason, 4);
-  bool allUnverified = true;
-  for (const auto& c : f.rule->citations) {
-    wrap(out, citationLine(c), 4);
-    allUnverified = allUnverified && c.provenance == Provenance::Unverified;
-  }
-  if (allUnverified) wrap(out, "(every citation of this rule is unverified)", 4);
+  for (const auto& c : f.rule->citations) wrap(out, citationLine(c), 4);
+  if (allCitationsUnverified(*f.rule)) wrap(out, "(every citation of this rule is unverified)", 4);
   if (f.location.known()) out << "    at " << f.location.str() << '\n';
   out << '\n';
-}
-
-std::string header(const Report& report) {
-  std::optional<Date> oldest;
-  int packs = 0;
-  for (const auto& p : report.rules.packs) {
-    ++packs;
-    if (p->reviewed && (!oldest || *p->reviewed < *oldest)) oldest = p->reviewed;
-  }
-  return fmt::format("borderline {} · rules sha256:{}… ({} packs{}) · as of {}", BORDERLINE_VERSION,
-                     report.rules.digest.substr(0, 6), packs,
-                     oldest ? ", reviewed " + oldest->str() + " or later" : "", report.asOf.str());
 }
 
 std::string summaryLine(const Summary& s) {
@@ -124,27 +107,34 @@ std::string summaryLine(const Summary& s) {
                      fmt::join(parts, ", "));
 }
 
-}  // namespace
+void writeBody(std::ostream& out, const Result& r, const Style& style) {
+  for (const auto& f : r.findings) writeFinding(out, f, style);
+  for (const auto& n : r.notices) {
+    wrap(out, style("note:", "1;36") + " " + n.message, 2);
+    out << "    at " << n.loc.str() << "\n\n";
+  }
+}
+
+} // namespace
+
+void writeResultBody(std::ostream& out, const Result& result) {
+  writeBody(out, result, Style(false));
+}
 
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
-  out << header(report) << "\n\n";
+  out << reportHeader(report.rules, report.asOf) << "\n\n";
   for (const auto& r : report.results) {
-    const std::string verdict = upper(levelName(r.verdict));
+    const std::string verdict = upperLevel(r.verdict);
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
-    const std::size_t gap = kWidth > width(name) + verdict.size() + 1
-                                ? kWidth - width(name) - verdict.size()
-                                : 1;
+    const std::size_t gap =
+        kWidth > width(name) + verdict.size() + 1 ? kWidth - width(name) - verdict.size() : 1;
     out << style.level(r.verdict, name) << std::string(gap, ' ') << style.level(r.verdict, verdict)
         << '\n';
     out << "  " << r.workload->loc.str() << "\n\n";
-    for (const auto& f : r.findings) writeFinding(out, f, style);
-    for (const auto& n : r.notices) {
-      wrap(out, style("note:", "1;36") + " " + n.message, 2);
-      out << "    at " << n.loc.str() << "\n\n";
-    }
+    writeBody(out, r, style);
   }
   out << summaryLine(summarize(report.results)) << '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline
