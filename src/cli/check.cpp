@@ -100,7 +100,7 @@ int runCheck(CheckOptions o) {
   return kExitOk;
 }
 
-} // namespace
+}  // namespace
 
 void registerCheck(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<CheckOptions>();
@@ -120,4 +120,4 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->callback([options, &run] { run = [options] { return runCheck(*options); }; });
 }
 
-} // namespace borderline
+}  // namespace borderline

@@ -68,7 +68,7 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     f.status = FindingStatus::Satisfied;
     f.statusReason =
         fmt::format("satisfied by {}{}", describe(a),
-                    a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
@@ -121,7 +121,7 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
-} // namespace
+}  // namespace
 
 Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const Waiver> central) {
   Result result;
@@ -178,4 +178,4 @@ Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const
   return result;
 }
 
-} // namespace borderline
+}  // namespace borderline

@@ -15,15 +15,15 @@ std::string_view statusName(FindingStatus status);
 
 struct Finding {
   const Rule* rule = nullptr;
-  Level level = Level::Review; // the rule's verdict, or review for a fuzzy-only party match
+  Level level = Level::Review;  // the rule's verdict, or review for a fuzzy-only party match
   FindingStatus status = FindingStatus::Open;
   std::string message;
   std::string remediation;
-  std::string statusReason; // which authorization satisfied or waiver waived it, and why not
+  std::string statusReason;  // which authorization satisfied or waiver waived it, and why not
   Location location;
-  const Waiver* waiver = nullptr;      // the waiver that waived it (status Waived)
-  std::vector<ScreeningMatch> matches; // party-list matches behind the finding
-  bool fuzzyOnly = false;              // fired only because of a fuzzy name match
+  const Waiver* waiver = nullptr;       // the waiver that waived it (status Waived)
+  std::vector<ScreeningMatch> matches;  // party-list matches behind the finding
+  bool fuzzyOnly = false;               // fired only because of a fuzzy name match
 };
 
 struct Notice {
@@ -33,9 +33,9 @@ struct Notice {
 
 struct Result {
   const Workload* workload = nullptr;
-  Level verdict = Level::Allowed; // Allowed, Review, AuthorizationRequired or Prohibited
-  std::vector<Finding> findings;  // worst first, then by rule id
+  Level verdict = Level::Allowed;  // Allowed, Review, AuthorizationRequired or Prohibited
+  std::vector<Finding> findings;   // worst first, then by rule id
   std::vector<Notice> notices;
 };
 
-} // namespace borderline
+}  // namespace borderline

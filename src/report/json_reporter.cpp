@@ -31,7 +31,7 @@ Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   return j;
 }
 
-} // namespace
+}  // namespace
 
 Json toJson(const Citation& c) {
   Json j;
@@ -123,4 +123,4 @@ void JsonReporter::write(const Report& report, std::ostream& out) const {
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-} // namespace borderline
+}  // namespace borderline

@@ -17,4 +17,4 @@ nlohmann::ordered_json toJson(const Citation& citation);
 nlohmann::ordered_json rulesJson(const CompiledRules& rules);
 nlohmann::ordered_json summaryJson(const Summary& summary);
 
-} // namespace borderline
+}  // namespace borderline

@@ -18,7 +18,7 @@ struct Report {
 };
 
 struct ReportOptions {
-  bool color = false; // text: ANSI colours (only on a terminal, never with NO_COLOR)
+  bool color = false;  // text: ANSI colours (only on a terminal, never with NO_COLOR)
   // --fail-on: the level from which a workload fails the run (none = never). JUnit marks those
   // workloads as failures; Markdown counts them in its headline.
   std::optional<Level> failOn = Level::Review;
@@ -44,4 +44,4 @@ struct Summary {
 };
 Summary summarize(std::span<const Result> results);
 
-} // namespace borderline
+}  // namespace borderline

@@ -18,4 +18,4 @@ private:
 // formats that embed a readable account, such as a JUnit failure body.
 void writeResultBody(std::ostream& out, const Result& result);
 
-} // namespace borderline
+}  // namespace borderline
