@@ -22,15 +22,13 @@ std::vector<const Waiver*> waiversFor(const Workload& workload, std::span<const 
 
 namespace {
 
-// "by Jane Doe (COMP-123, waivers.yaml:4:5)": who accepted the finding and, for a waivers-file
-// entry, where that record is.
+// "by Jane Doe, ticket COMP-123 (waivers.yaml:4:5)": who accepted the finding and, for a
+// waivers-file entry, the ticket and where that record is.
 std::string approval(const Waiver& v) {
   std::string out = v.approvedBy.has() ? " by " + *v.approvedBy.value : "";
   if (!v.workload.has()) return out;
-  std::vector<std::string> refs;
-  if (v.ticket.has()) refs.push_back(*v.ticket.value);
-  refs.push_back(v.loc.str());
-  return out + fmt::format(" ({})", fmt::join(refs, ", "));
+  if (v.ticket.has()) out += ", ticket " + *v.ticket.value;
+  return out + " (" + v.loc.str() + ")";
 }
 
 } // namespace

@@ -61,7 +61,12 @@ ConfigFile loadConfigFile(const SourceText& source, const std::string& baseDir) 
     if (auto w = m.get("waivers"); w)
       if (auto s = r.string(w, "waivers")) config.waivers = resolve(baseDir, *s);
     if (auto f = m.get("failOn"); f)
-      if (auto level = r.enumValue(f, kFailOnDomain)) config.failOn = kFailOnDomain.name(*level);
+      if (auto level = r.string(f, "failOn")) {
+        if (kFailOnDomain.parse(*level)) config.failOn = *level;
+        else
+          r.error(f, fmt::format("failOn '{}' is not a level (expected {})", *level,
+                                 kFailOnDomain.expected()));
+      }
     if (auto d = m.get("asOf"); d)
       if (auto date = r.date(d, "asOf")) config.asOf = date->str();
   }

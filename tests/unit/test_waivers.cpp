@@ -114,7 +114,7 @@ TEST_CASE("waivers: a waivers-file waiver says who approved it, the ticket and w
   const Finding* f = findingFor(r, "t.review");
   REQUIRE(f);
   CHECK(f->statusReason ==
-        "waived until 2025-06-30 by Jane Doe (COMP-1, waivers.yaml:4:5): accepted by counsel");
+        "waived until 2025-06-30 by Jane Doe, ticket COMP-1 (waivers.yaml:4:5): accepted by counsel");
   REQUIRE(f->waiver);
   CHECK(*f->waiver->ticket.value == "COMP-1");
 }
