@@ -68,7 +68,7 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     f.status = FindingStatus::Satisfied;
     f.statusReason =
         fmt::format("satisfied by {}{}", describe(a),
-                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+                    a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {

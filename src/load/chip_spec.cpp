@@ -72,7 +72,7 @@ constexpr std::array kCatalogChipFields = {
 };
 const ObjectSpec kCatalogChipSpec{"CatalogChip", "A chip catalog entry", kCatalogChipFields};
 
-}  // namespace
+} // namespace
 
 std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node, ChipSpecForm form) {
   const bool catalog = form == ChipSpecForm::CatalogEntry;
@@ -84,7 +84,8 @@ std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node,
   if (catalog) {
     if (auto n = map.field("id", K::Text); n)
       if (auto id = reader.string(n, "id")) chip.id = *id;
-    if (auto n = map.field("aliases", K::TextList); n) chip.aliases = reader.stringList(n, "aliases");
+    if (auto n = map.field("aliases", K::TextList); n)
+      chip.aliases = reader.stringList(n, "aliases");
     if (auto n = map.field("sources", K::TextList); n) {
       chip.sources = reader.stringList(n, "sources");
       if (chip.sources.empty() && n.IsSequence())
@@ -97,7 +98,8 @@ std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node,
   if (auto n = map.field("vendor", K::Text); n)
     if (auto s = reader.string(n, "vendor")) chip.vendor = *s;
   if (auto n = map.field("origin", K::Country); n) chip.origin = reader.country(n, "origin");
-  if (auto n = map.field("datacenter", K::Boolean); n) chip.datacenter = reader.boolean(n, "datacenter");
+  if (auto n = map.field("datacenter", K::Boolean); n)
+    chip.datacenter = reader.boolean(n, "datacenter");
   if (auto n = map.field("tops", K::Tops); n) readTops(reader, n, chip);
   if (auto n = map.field("dieArea", K::Number); n) chip.dieArea = positive(reader, n, "dieArea");
   if (auto n = map.field("memoryBandwidth", K::Number); n)

@@ -62,7 +62,8 @@ ConfigFile loadConfigFile(const SourceText& source, const std::string& baseDir) 
       if (auto s = r.string(w, "waivers")) config.waivers = resolve(baseDir, *s);
     if (auto f = m.get("failOn"); f)
       if (auto level = r.string(f, "failOn")) {
-        if (kFailOnDomain.parse(*level)) config.failOn = *level;
+        if (kFailOnDomain.parse(*level))
+          config.failOn = *level;
         else
           r.error(f, fmt::format("failOn '{}' is not a level (expected {})", *level,
                                  kFailOnDomain.expected()));

@@ -201,7 +201,8 @@ public:
       w.endUse.values = {EndUse::Civil};  // manifest.md: default [civil]
       w.endUse.loc = w.loc;
     }
-    list(m.field("data", K::ObjectList), "data", [&](const YAML::Node& item) { dataSource(w, item); });
+    list(m.field("data", K::ObjectList), "data",
+         [&](const YAML::Node& item) { dataSource(w, item); });
     list(m.field("authorizations", K::ObjectList), "authorizations",
          [&](const YAML::Node& item) { authorization(w, item); });
     list(m.field("waivers", K::ObjectList), "waivers",
@@ -297,7 +298,7 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
       list.field("apiVersion", K::Constant);
       checkEnvelope(reader, list, "WorkloadList");
       if (auto metadata = list.field("metadata", K::Object); metadata) {
-        Workload unused;  // the list's own name and labels are checked, not reported
+        Workload unused; // the list's own name and labels are checked, not reported
         WorkloadReader(reader, catalog).metadataFields(unused, metadata, kListMetadataSpec);
       }
       const auto items = list.field("items", K::ObjectList);

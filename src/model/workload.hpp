@@ -70,10 +70,10 @@ struct Authorization {
 // waivers file (--waivers) `workload` names the workloads it applies to (a name or a glob).
 struct Waiver {
   Located<std::string> rule;
-  Located<std::string> workload;  // waivers file only: a workload name or glob
+  Located<std::string> workload; // waivers file only: a workload name or glob
   Located<std::string> reason;
   Located<std::string> approvedBy;
-  Located<std::string> ticket;  // waivers file only
+  Located<std::string> ticket; // waivers file only
   Located<Date> expires;
   Location loc;
 };

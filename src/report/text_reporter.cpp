@@ -108,12 +108,12 @@ std::string summaryLine(const Summary& s) {
 }
 
 void writeBody(std::ostream& out, const Result& r, const Style& style) {
-    for (const auto& f : r.findings) writeFinding(out, f, style);
-    for (const auto& n : r.notices) {
-      wrap(out, style("note:", "1;36") + " " + n.message, 2);
-      out << "    at " << n.loc.str() << "\n\n";
-    }
+  for (const auto& f : r.findings) writeFinding(out, f, style);
+  for (const auto& n : r.notices) {
+    wrap(out, style("note:", "1;36") + " " + n.message, 2);
+    out << "    at " << n.loc.str() << "\n\n";
   }
+}
 
 } // namespace
 

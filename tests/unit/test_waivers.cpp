@@ -113,8 +113,9 @@ TEST_CASE("waivers: a waivers-file waiver says who approved it, the ticket and w
   const Result r = evaluateWith(w, "2025-06-01", file->waivers);
   const Finding* f = findingFor(r, "t.review");
   REQUIRE(f);
-  CHECK(f->statusReason ==
-        "waived until 2025-06-30 by Jane Doe, ticket COMP-1 (waivers.yaml:4:5): accepted by counsel");
+  CHECK(
+      f->statusReason ==
+      "waived until 2025-06-30 by Jane Doe, ticket COMP-1 (waivers.yaml:4:5): accepted by counsel");
   REQUIRE(f->waiver);
   CHECK(*f->waiver->ticket.value == "COMP-1");
 }
