@@ -3,7 +3,8 @@
 #   - SARIF against the SARIF 2.1.0 JSON schema (tests/schemas/sarif-2.1.0.json, python3-jsonschema)
 #     and with Microsoft's SARIF Multitool, including its GitHub code-scanning ingestion rules;
 #   - JUnit XML against the Jenkins JUnit XSD (tests/schemas/jenkins-junit.xsd, xmllint);
-#   - the examples against `borderline schema` (draft 2020-12).
+#   - the examples against `borderline schema` (draft 2020-12), and the schema against the
+#     loader itself: thousands of manifest variants that both must accept or both reject.
 # Each validator is first shown a broken document, so a validator that accepts anything fails.
 # scripts/install-deps.sh installs the validators (Debian packages and tests/validators/ via npm).
 #
@@ -80,6 +81,23 @@ for f in examples waived; do
   if xmllint --noout --schema tests/schemas/jenkins-junit.xsd "$tmp/$f.xml" 2>"$tmp/xmllint.out"; then ok
   else ko "$f.xml is not valid against the Jenkins JUnit XSD"; head -20 "$tmp/xmllint.out"; fi
 done
+
+# --- manifest JSON Schema ------------------------------------------------------------------
+"$bin" schema -o "$tmp/schema.json"
+if $py tests/validate/validate.py json-schema "$tmp/schema.json" "${examples[@]}"; then ok
+else ko "the examples are not valid against borderline schema"; fi
+sed 's/^  purpose:/  purpse:/' examples/offshore-lease.yaml >"$tmp/typo.yaml"
+if $py tests/validate/validate.py json-schema-invalid "$tmp/schema.json" "$tmp/typo.yaml"; then ok
+else ko "borderline schema accepts a misspelt key"; fi
+# The schema and the loader accept and reject the same variants of complete manifests...
+mkdir -p "$tmp/variants" "$tmp/tampered"
+if $py tests/validate/differential.py "$tmp/schema.json" "$bin" "$tmp/variants"; then ok
+else ko "borderline schema and the manifest loader disagree"; fi
+# ...and a schema that drifted from the loader (a party's required keys dropped) is caught.
+$py -c 'import json,sys; s=json.load(open(sys.argv[1])); del s["$defs"]["Party"]["required"]; json.dump(s, open(sys.argv[2], "w"))' \
+  "$tmp/schema.json" "$tmp/tampered.json"
+if ! $py tests/validate/differential.py "$tmp/tampered.json" "$bin" "$tmp/tampered" >/dev/null; then ok
+else ko "the differential check does not notice a schema that drifted from the loader"; fi
 
 echo "validate: $pass passed, $fail failed"
 [ $fail = 0 ]
