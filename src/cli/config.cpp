@@ -20,7 +20,9 @@ std::string findConfigFile(const std::string& start) {
   const fs::path origin = fs::absolute(start, ec);
   if (ec) return {};
   fs::path relative = ".";
-  for (fs::path dir = origin.lexically_normal();; dir = dir.parent_path()) {
+  fs::path dir = origin.lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();  // "/a/b/." normalises to "/a/b/"
+  for (;; dir = dir.parent_path()) {
     if (fs::is_regular_file(dir / kConfigFileName, ec))
       return (relative / kConfigFileName).lexically_normal().string();
     if (dir == dir.root_path() || dir.parent_path() == dir) return {};
