@@ -13,4 +13,4 @@ void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
 
-}  // namespace borderline
+} // namespace borderline

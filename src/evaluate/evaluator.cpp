@@ -36,12 +36,14 @@ bool covers(const Authorization& a, const Rule& rule) {
   const auto& c = a.covers.values;
   if (c.empty()) return true;
   return std::any_of(c.begin(), c.end(), [&](const std::string& item) {
-    return item == rule.id || std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
+    return item == rule.id ||
+           std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
   });
 }
 
 bool accepts(const Rule& rule, std::string_view type) {
-  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) != rule.satisfiedBy.end();
+  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) !=
+         rule.satisfiedBy.end();
 }
 
 std::string describe(const Authorization& a) {
@@ -63,8 +65,9 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
       continue;
     }
     f.status = FindingStatus::Satisfied;
-    f.statusReason = fmt::format("satisfied by {}{}", describe(a),
-                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    f.statusReason =
+        fmt::format("satisfied by {}{}", describe(a),
+                    a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
@@ -79,12 +82,12 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     }
     if (covered.size() == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
-      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      f.statusReason =
+          fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
-  if (!expired.empty())
-    f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
+  if (!expired.empty()) f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
 void applyWaivers(const Workload& w, Date date, Finding& f) {
@@ -137,7 +140,8 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
   for (const auto& m : f.matches) {
     if (m.exact) continue;
     const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-    const std::string& listedName = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
+    const std::string& listedName =
+        m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
     parts.push_back(fmt::format("'{}' on {} (score {})", listedName,
                                 rules.partyLists[static_cast<std::size_t>(e.list)], m.score));
   }
@@ -146,7 +150,7 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
-}  // namespace
+} // namespace
 
 Result evaluateWorkload(const Workload& w, const DateView& view) {
   Result result;
@@ -201,4 +205,4 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
   return result;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -17,7 +17,8 @@ std::string leafLabel(const Condition& c) {
 
 std::string seenValues(const Condition& c, const EvalContext& ctx) {
   const PathInfo& path = *c.path;
-  if (path.field == Field::PartySelf) return ctx.workload->party(path.role).present ? "declared" : "(not declared)";
+  if (path.field == Field::PartySelf)
+    return ctx.workload->party(path.role).present ? "declared" : "(not declared)";
   if (path.shape == Shape::Scalar) return formatValue(path, readScalar(path, ctx));
   std::vector<std::string> values;
   anyListValue(path, ctx, [&](const Value& v) {
@@ -29,8 +30,11 @@ std::string seenValues(const Condition& c, const EvalContext& ctx) {
 
 TraceNode traceList(const Condition& c, const EvalContext& ctx) {
   static constexpr const char* kKinds[] = {"", "", "", "", "any", "all", "none"};
-  TraceNode node{fmt::format("{} {}", c.path->path, kKinds[static_cast<int>(c.kind)]), {},
-                 evaluate(c, ctx), c.loc, {}};
+  TraceNode node{fmt::format("{} {}", c.path->path, kKinds[static_cast<int>(c.kind)]),
+                 {},
+                 evaluate(c, ctx),
+                 c.loc,
+                 {}};
   const Workload& w = *ctx.workload;
   EvalContext e = ctx;
   auto element = [&](std::string label) {
@@ -62,7 +66,7 @@ TraceNode traceList(const Condition& c, const EvalContext& ctx) {
   return node;
 }
 
-}  // namespace
+} // namespace
 
 TraceNode traceCondition(const Condition& c, const EvalContext& ctx) {
   using K = Condition::Kind;
@@ -70,14 +74,21 @@ TraceNode traceCondition(const Condition& c, const EvalContext& ctx) {
   case K::All:
   case K::Any:
   case K::Not: {
-    TraceNode node{c.kind == K::All ? "all" : c.kind == K::Any ? "any" : "not", {},
-                   evaluate(c, ctx), c.loc, {}};
+    TraceNode node{c.kind == K::All   ? "all"
+                   : c.kind == K::Any ? "any"
+                                      : "not",
+                   {},
+                   evaluate(c, ctx),
+                   c.loc,
+                   {}};
     for (const auto& child : c.children) node.children.push_back(traceCondition(child, ctx));
     return node;
   }
-  case K::Leaf: return {leafLabel(c), seenValues(c, ctx), evaluate(c, ctx), c.loc, {}};
-  default: return traceList(c, ctx);
+  case K::Leaf:
+    return {leafLabel(c), seenValues(c, ctx), evaluate(c, ctx), c.loc, {}};
+  default:
+    return traceList(c, ctx);
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

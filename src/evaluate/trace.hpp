@@ -10,13 +10,13 @@
 namespace borderline {
 
 struct TraceNode {
-  std::string label;  // e.g. "all", "site.country in [\"@D5\", MO]", "compute.chips[0] H100"
-  std::string seen;   // leaves: the values read at the path
+  std::string label; // e.g. "all", "site.country in [\"@D5\", MO]", "compute.chips[0] H100"
+  std::string seen;  // leaves: the values read at the path
   bool result = false;
-  Location loc;       // where the condition is written
+  Location loc; // where the condition is written
   std::vector<TraceNode> children;
 };
 
 TraceNode traceCondition(const Condition& condition, const EvalContext& ctx);
 
-}  // namespace borderline
+} // namespace borderline

@@ -17,8 +17,8 @@ std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::str
     // yaml-cpp marks are 0-based; its DeepRecursion error (nesting too deep) is a ParserException.
     const Location loc{file, static_cast<std::uint32_t>(e.mark.line + 1),
                        static_cast<std::uint32_t>(e.mark.column + 1)};
-    throw LoadFailure({Diagnostic{e.mark.is_null() ? Location{file, 0, 0} : loc,
-                                  "invalid YAML/JSON: " + e.msg}});
+    throw LoadFailure(
+        {Diagnostic{e.mark.is_null() ? Location{file, 0, 0} : loc, "invalid YAML/JSON: " + e.msg}});
   } catch (const std::exception& e) {
     throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::string("cannot parse: ") + e.what()}});
   }
@@ -42,15 +42,22 @@ namespace {
 
 std::string_view typeName(const YAML::Node& node) {
   switch (node.Type()) {
-  case YAML::NodeType::Null: return "null";
-  case YAML::NodeType::Scalar: return "a scalar";
-  case YAML::NodeType::Sequence: return "a list";
-  case YAML::NodeType::Map: return "a map";
-  default: return "nothing";
+  case YAML::NodeType::Null:
+    return "null";
+  case YAML::NodeType::Scalar:
+    return "a scalar";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Map:
+    return "a map";
+  default:
+    return "nothing";
   }
 }
 
-bool isPlain(const YAML::Node& node) { return node.Tag() == "?"; }
+bool isPlain(const YAML::Node& node) {
+  return node.Tag() == "?";
+}
 
 std::string quoted(const YAML::Node& node) {
   std::string text = node.Scalar();
@@ -58,7 +65,7 @@ std::string quoted(const YAML::Node& node) {
   return "'" + text + "'";
 }
 
-}  // namespace
+} // namespace
 
 bool YamlReader::isMap(const YAML::Node& node, std::string_view what) {
   visit(node);
@@ -110,6 +117,11 @@ std::optional<std::int64_t> YamlReader::integer(const YAML::Node& node, std::str
   const auto value = number(node, what);
   if (!value) return std::nullopt;
   const std::string& text = node.Scalar();
+  // Range first, so that a number too large for 64 bits says so rather than "not whole".
+  if (*value > static_cast<double>(max)) {
+    error(node, fmt::format("{} must be at most {}, got {}", what, max, quoted(node)));
+    return std::nullopt;
+  }
   std::int64_t whole = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), whole);
   const bool exactInteger = ec == std::errc() && ptr == text.data() + text.size();
@@ -150,8 +162,9 @@ std::optional<Date> YamlReader::date(const YAML::Node& node, std::string_view wh
   if (!text) return std::nullopt;
   if (auto d = Date::parse(*text)) return d;
   const bool shaped = text->size() == 10 && (*text)[4] == '-' && (*text)[7] == '-';
-  error(node, shaped ? fmt::format("{} {} is not a real calendar date", what, quoted(node))
-                     : fmt::format("{} must be an ISO date YYYY-MM-DD, got {}", what, quoted(node)));
+  error(node, shaped
+                  ? fmt::format("{} {} is not a real calendar date", what, quoted(node))
+                  : fmt::format("{} must be an ISO date YYYY-MM-DD, got {}", what, quoted(node)));
   return std::nullopt;
 }
 
@@ -170,12 +183,13 @@ std::optional<CountryId> YamlReader::country(const YAML::Node& node, std::string
   return std::nullopt;
 }
 
-std::optional<std::uint8_t> YamlReader::enumValue(const YAML::Node& node, const EnumDomain& domain) {
+std::optional<std::uint8_t> YamlReader::enumValue(const YAML::Node& node,
+                                                  const EnumDomain& domain) {
   const auto text = string(node, domain.what);
   if (!text) return std::nullopt;
   if (auto value = domain.parse(*text)) return value;
-  error(node, fmt::format("unknown {} {} (expected {})", domain.what, quoted(node),
-                          domain.expected()));
+  error(node,
+        fmt::format("unknown {} {} (expected {})", domain.what, quoted(node), domain.expected()));
   return std::nullopt;
 }
 
@@ -193,7 +207,7 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view
   if (!reader.isMap(map, what)) return;
   valid_ = true;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node key = it->first;  // a copy: yaml-cpp iterators hand out temporaries
+    const YAML::Node key = it->first; // a copy: yaml-cpp iterators hand out temporaries
     reader.visit(key);
     if (!key.IsScalar()) {
       reader.error(key, fmt::format("keys in {} must be strings", what));
@@ -240,4 +254,4 @@ Location MapReader::keyAt(std::string_view key) const {
   return reader_.at(map_);
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -15,7 +15,8 @@ Json location(const Location& loc) {
 }
 
 Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
-  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator", "tenant"};
+  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
+                                           "tenant"};
   const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
   Json j;
   j["party"] = std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name");
@@ -30,7 +31,7 @@ Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   return j;
 }
 
-}  // namespace
+} // namespace
 
 Json toJson(const Citation& c) {
   Json j;
@@ -81,7 +82,8 @@ Json toJson(const Result& r, const CompiledRules& rules) {
   }
   if (!r.notices.empty()) {
     j["notices"] = Json::array();
-    for (const auto& n : r.notices) j["notices"].push_back({{"message", n.message}, {"location", location(n.loc)}});
+    for (const auto& n : r.notices)
+      j["notices"].push_back({{"message", n.message}, {"location", location(n.loc)}});
   }
   return j;
 }
@@ -118,4 +120,4 @@ void JsonReporter::write(const Report& report, std::ostream& out) const {
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline

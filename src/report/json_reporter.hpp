@@ -16,4 +16,4 @@ nlohmann::ordered_json toJson(const Result& result, const CompiledRules& rules);
 nlohmann::ordered_json toJson(const Citation& citation);
 nlohmann::ordered_json rulesJson(const CompiledRules& rules);
 
-}  // namespace borderline
+} // namespace borderline

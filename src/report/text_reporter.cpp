@@ -20,11 +20,16 @@ public:
   }
   std::string level(Level l, std::string_view text) const {
     switch (l) {
-    case Level::Prohibited: return (*this)(text, "1;31");
-    case Level::AuthorizationRequired: return (*this)(text, "1;33");
-    case Level::Review: return (*this)(text, "1;35");
-    case Level::Allowed: return (*this)(text, "1;32");
-    default: return (*this)(text, "2");
+    case Level::Prohibited:
+      return (*this)(text, "1;31");
+    case Level::AuthorizationRequired:
+      return (*this)(text, "1;33");
+    case Level::Review:
+      return (*this)(text, "1;35");
+    case Level::Allowed:
+      return (*this)(text, "1;32");
+    default:
+      return (*this)(text, "2");
     }
   }
 
@@ -34,14 +39,15 @@ private:
 
 std::string upper(std::string_view s) {
   std::string out;
-  for (char c : s) out += c == '-' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : s)
+    out += c == '-' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
 // Display width of UTF-8 text (code points; good enough for the symbols used here).
 std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Word-wraps `text` at kWidth with every line indented by `indent`.
@@ -70,17 +76,24 @@ std::string citationLine(const Citation& c) {
 
 std::string_view symbol(Level verdict) {
   switch (verdict) {
-  case Level::Allowed: return "✓";
-  case Level::Review: return "?";
-  default: return "✗";
+  case Level::Allowed:
+    return "✓";
+  case Level::Review:
+    return "?";
+  default:
+    return "✗";
   }
 }
 
 void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   std::string label;
   switch (f.status) {
-  case FindingStatus::Open: label = style.level(f.level, upper(levelName(f.level))); break;
-  case FindingStatus::Advisory: label = style("advisory", "2"); break;
+  case FindingStatus::Open:
+    label = style.level(f.level, upper(levelName(f.level)));
+    break;
+  case FindingStatus::Advisory:
+    label = style("advisory", "2");
+    break;
   default:
     label = style(fmt::format("{} ({})", statusName(f.status), levelName(f.level)), "32");
     break;
@@ -124,7 +137,7 @@ std::string summaryLine(const Summary& s) {
                      fmt::join(parts, ", "));
 }
 
-}  // namespace
+} // namespace
 
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
@@ -132,9 +145,8 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
   for (const auto& r : report.results) {
     const std::string verdict = upper(levelName(r.verdict));
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
-    const std::size_t gap = kWidth > width(name) + verdict.size() + 1
-                                ? kWidth - width(name) - verdict.size()
-                                : 1;
+    const std::size_t gap =
+        kWidth > width(name) + verdict.size() + 1 ? kWidth - width(name) - verdict.size() : 1;
     out << style.level(r.verdict, name) << std::string(gap, ' ') << style.level(r.verdict, verdict)
         << '\n';
     out << "  " << r.workload->loc.str() << "\n\n";
@@ -147,4 +159,4 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
   out << summaryLine(summarize(report.results)) << '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline
