@@ -535,6 +535,17 @@ TEST_CASE("evaluator: a finding points at the manifest value that made it fire",
     CHECK(f.location.line == 16);
     CHECK(f.location.column == 7);
   }
+  SECTION("the firing data source rather than another value that also made it fire") {
+    Engine engine(std::vector<RuleDef>{
+        {.id = "t.data", .when = "{all: [{site.country: {eq: MY}}, {data.origin: {eq: CN}}]}"}});
+    WorkloadDef w;
+    w.extra = "data: [{name: web, origin: US, categories: [public]}, {name: chats, origin: CN, "
+              "categories: [personal]}]";
+    const Result r = engine.evaluate(w, "2025-06-01");
+    const Finding& f = requireFinding(r, "t.data");
+    CHECK(f.location.line == 14);
+    CHECK(f.location.column == 57);
+  }
   SECTION("the firing chip") {
     Engine engine(
         std::vector<RuleDef>{{.id = "t.chip", .when = "{compute.chips.origin: {eq: CN}}"}});
