@@ -143,6 +143,20 @@ int runTest(const RulesOptions& o) {
     out << fmt::format("FAIL  {} :: {}\n      at {}\n", t.suite, t.name, t.loc.str());
     for (const auto& f : failures) out << "      " << f << '\n';
   }
+  // The packs' own tests must also prove every rule can fire: a rule no case expects to fire
+  // could be dead (a typo in a path that happens to compile, a date window that never opens).
+  if (o.testPaths.empty()) {
+    for (const auto& rule : loaded.compiled->rules) {
+      const bool covered = std::any_of(cases.begin(), cases.end(), [&](const RuleTestCase& t) {
+        return std::any_of(t.fires.begin(), t.fires.end(),
+                           [&](const ExpectedRule& e) { return e.id == rule.id; });
+      });
+      if (covered) continue;
+      ++failed;
+      out << fmt::format("FAIL  coverage :: no test case expects {} to fire\n      at {}\n", rule.id,
+                         rule.loc.str());
+    }
+  }
   out << fmt::format("rules test: {} passed, {} failed\n", passed, failed);
   emit("", out.str());
   return failed ? kExitFindings : kExitOk;
