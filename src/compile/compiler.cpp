@@ -330,9 +330,11 @@ std::unique_ptr<CompiledRules> compileRules(const PackSet& packs) {
   for (const auto& src : packs.packs) compiler.declare(src);
   compiler.compileAll();
   throwIfErrors(compiler.diagnostics());
-  if (out->rules.empty())
-    throw LoadFailure(
-        {Diagnostic{Location{}, "no rules loaded (the rule packs given define no rules)"}});
+  if (out->rules.empty()) {
+    const std::string_view file = packs.packs.empty() ? "rules" : packs.packs.front().file;
+    throw LoadFailure({Diagnostic{Location{file, 0, 0},
+                                  "no rules loaded (the rule packs given define no rules)"}});
+  }
   for (std::size_t i = 0; i < out->parties.size(); ++i) {
     const auto& e = out->parties[i];
     out->partyIndex.add(static_cast<int>(i), 0, e.name);

@@ -5,20 +5,89 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include <fmt/format.h>
 
 namespace borderline {
 
+namespace {
+
+// Counts the events of one document and remembers where it started. yaml-cpp 0.7's LoadAll
+// loops forever, allocating, on a stray ',' in block context (upstream issue #1040, fixed by
+// PR #1319 after 0.7): the parser then reports an endless series of empty documents at the
+// same position. A first pass with this handler detects that and any other lack of progress.
+class ProgressCheck : public YAML::EventHandler {
+public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { start(mark), ++events; }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { start(mark), ++events; }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    start(mark), ++events;
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    start(mark), ++events;
+  }
+  void OnSequenceEnd() override { ++events; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    start(mark), ++events;
+  }
+  void OnMapEnd() override { ++events; }
+
+  void reset() { *this = ProgressCheck(); }
+  std::size_t events = 0;
+  YAML::Mark first = YAML::Mark::null_mark();
+
+private:
+  void start(const YAML::Mark& mark) {
+    if (first.is_null()) first = mark;
+  }
+};
+
+[[noreturn]] void syntaxError(std::string_view file, const YAML::Mark& mark,
+                              const std::string& what) {
+  const Location loc = mark.is_null() ? Location{file, 0, 0}
+                                      : Location{file, static_cast<std::uint32_t>(mark.line + 1),
+                                                 static_cast<std::uint32_t>(mark.column + 1)};
+  throw LoadFailure({Diagnostic{loc, "invalid YAML/JSON: " + what}});
+}
+
+// The first pass: every document must move the parser forward.
+void checkProgress(std::string_view file, const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  ProgressCheck check;
+  YAML::Mark previous = YAML::Mark::null_mark();
+  for (std::size_t documents = 0;; ++documents) {
+    check.reset();
+    if (!parser.HandleNextDocument(check)) return;
+    const bool stuck = !check.first.is_null() && !previous.is_null() &&
+                       check.first.pos == previous.pos && check.events <= 1;
+    if (stuck)
+      syntaxError(file, check.first, "unexpected character here (a stray ',' or indicator?)");
+    if (documents > kMaxYamlDocuments)
+      syntaxError(file, check.first, fmt::format("more than {} documents", kMaxYamlDocuments));
+    previous = check.first;
+  }
+}
+
+} // namespace
+
 std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text) {
   try {
+    checkProgress(file, text);
     return YAML::LoadAll(text);
+  } catch (const LoadFailure&) {
+    throw;
   } catch (const YAML::Exception& e) {
     // yaml-cpp marks are 0-based; its DeepRecursion error (nesting too deep) is a ParserException.
-    const Location loc{file, static_cast<std::uint32_t>(e.mark.line + 1),
-                       static_cast<std::uint32_t>(e.mark.column + 1)};
-    throw LoadFailure(
-        {Diagnostic{e.mark.is_null() ? Location{file, 0, 0} : loc, "invalid YAML/JSON: " + e.msg}});
+    syntaxError(file, e.mark, e.msg);
   } catch (const std::exception& e) {
     throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::string("cannot parse: ") + e.what()}});
   }

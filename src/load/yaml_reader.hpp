@@ -18,6 +18,8 @@
 
 namespace borderline {
 
+inline constexpr std::size_t kMaxYamlDocuments = 1'000'000;
+
 // Parses every YAML document of a source. Throws LoadFailure (with the parser's line and
 // column) on a syntax error, too deep nesting or any other parser failure.
 std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text);

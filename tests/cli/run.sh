@@ -92,7 +92,7 @@ done <tests/cli/example-verdicts.tsv
 # a hang. Some are generated here so that the repository holds no huge files.
 hostile="$tmp/hostile"
 mkdir -p "$hostile"
-cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json "$hostile/" 2>/dev/null
+cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json tests/fuzz/regressions/* "$hostile/" 2>/dev/null
 python3 - "$hostile" <<'PY'
 import os, sys
 d = sys.argv[1]
