@@ -23,6 +23,8 @@ struct Finding {
   Location location;
   std::vector<ScreeningMatch> matches;  // party-list matches behind the finding
   bool fuzzyOnly = false;               // fired only because of a fuzzy name match
+  std::vector<int> firingChips;         // indices of the chips and data sources that made the
+  std::vector<int> firingData;          // rule fire (explain, whatif)
 };
 
 struct Notice {
