@@ -107,7 +107,7 @@ TraceNode traceList(const Condition& c, const EvalContext& ctx) {
   case Field::Data:
     for (std::size_t i = 0; i < w.data.size(); ++i) {
       e.data = &w.data[i];
-      element(fmt::format("data[{}] {}", i, w.data[i].name.value.value_or("")), w.data[i].loc);
+      element(fmt::format("data[{}] \"{}\"", i, w.data[i].name.value.value_or("")), w.data[i].loc);
     }
     break;
   default:

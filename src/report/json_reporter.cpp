@@ -4,9 +4,7 @@ namespace borderline {
 
 using Json = nlohmann::ordered_json;
 
-namespace {
-
-Json location(const Location& loc) {
+Json toJson(const Location& loc) {
   Json j;
   j["file"] = std::string(loc.file);
   if (loc.line) j["line"] = loc.line;
@@ -14,8 +12,11 @@ Json location(const Location& loc) {
   return j;
 }
 
+namespace {
+
 Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
-  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator", "tenant"};
+  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
+                                           "tenant"};
   const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
   Json j;
   j["party"] = std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name");
@@ -30,7 +31,7 @@ Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   return j;
 }
 
-}  // namespace
+} // namespace
 
 Json toJson(const Citation& c) {
   Json j;
@@ -76,14 +77,19 @@ Json toJson(const Result& r, const CompiledRules& rules) {
       fj["screening"] = Json::array();
       for (const auto& m : f.matches) fj["screening"].push_back(matchJson(m, rules));
     }
-    fj["location"] = location(f.location);
+    fj["location"] = toJson(f.location);
     j["findings"].push_back(std::move(fj));
   }
   if (!r.notices.empty()) {
     j["notices"] = Json::array();
-    for (const auto& n : r.notices) j["notices"].push_back({{"message", n.message}, {"location", location(n.loc)}});
+    for (const auto& n : r.notices)
+      j["notices"].push_back({{"message", n.message}, {"location", toJson(n.loc)}});
   }
   return j;
+}
+
+Json toolJson() {
+  return {{"name", "borderline"}, {"version", BORDERLINE_VERSION}};
 }
 
 Json rulesJson(const CompiledRules& rules) {
@@ -104,7 +110,7 @@ Json rulesJson(const CompiledRules& rules) {
 
 void JsonReporter::write(const Report& report, std::ostream& out) const {
   Json j;
-  j["tool"] = {{"name", "borderline"}, {"version", BORDERLINE_VERSION}};
+  j["tool"] = toolJson();
   j["asOf"] = report.asOf.str();
   j["rules"] = rulesJson(report.rules);
   j["results"] = Json::array();
@@ -115,7 +121,11 @@ void JsonReporter::write(const Report& report, std::ostream& out) const {
                   {"authorization-required", s.authorizationRequired},
                   {"review", s.review},
                   {"allowed", s.allowed}};
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  writeJsonDocument(j, out);
 }
 
-}  // namespace borderline
+void writeJsonDocument(const Json& document, std::ostream& out) {
+  out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+} // namespace borderline
