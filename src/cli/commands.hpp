@@ -13,5 +13,6 @@ void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
 void registerExplain(CLI::App& app, CommandRunner& run);
+void registerTimeline(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline
