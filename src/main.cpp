@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   registerChips(app, run);
   registerExplain(app, run);
   registerTimeline(app, run);
+  registerDiff(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

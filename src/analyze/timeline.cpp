@@ -40,31 +40,6 @@ TimelineRange timelineRange(const Workload& w, std::optional<Date> from, std::op
 
 namespace {
 
-std::vector<FindingState> states(const Result& r) {
-  std::vector<FindingState> out;
-  for (const auto& f : r.findings) out.push_back({f.rule, f.level, f.status});
-  std::sort(out.begin(), out.end(),
-            [](const FindingState& a, const FindingState& b) { return a.rule->id < b.rule->id; });
-  return out;
-}
-
-std::vector<FindingChange> compare(const std::vector<FindingState>& before,
-                                   const std::vector<FindingState>& after) {
-  std::vector<FindingChange> out;
-  std::size_t i = 0, j = 0;
-  while (i < before.size() || j < after.size()) {
-    if (j == after.size() || (i < before.size() && before[i].rule->id < after[j].rule->id)) {
-      out.push_back({before[i++], std::nullopt});
-    } else if (i == before.size() || after[j].rule->id < before[i].rule->id) {
-      out.push_back({std::nullopt, after[j++]});
-    } else {
-      if (!(before[i] == after[j])) out.push_back({before[i], after[j]});
-      ++i, ++j;
-    }
-  }
-  return out;
-}
-
 std::string members(const CountrySet& set) {
   std::vector<std::string_view> codes;
   set.forEach([&](CountryId c) { codes.push_back(countryCode(c)); });
@@ -232,7 +207,7 @@ Timeline buildTimeline(const Workload& w, const CompiledRules& rules, const Time
   auto view = std::make_unique<DateView>(rules, range.from);
   Result result = evaluateWorkload(w, *view);
   t.initial = result.verdict;
-  t.initialFindings = states(result);
+  t.initialFindings = findingStates(result);
   t.datesEvaluated = 1;
   std::vector<FindingState> current = t.initialFindings;
   Level verdict = result.verdict;
@@ -242,8 +217,8 @@ Timeline buildTimeline(const Workload& w, const CompiledRules& rules, const Time
     auto next = std::make_unique<DateView>(rules, d);
     const Result r = evaluateWorkload(w, *next);
     ++t.datesEvaluated;
-    std::vector<FindingState> s = states(r);
-    auto changes = compare(current, s);
+    std::vector<FindingState> s = findingStates(r);
+    auto changes = compareFindings(current, s);
     if (!changes.empty() || r.verdict != verdict) {
       TimelineStep step{d, verdict, r.verdict, std::move(changes), {}};
       step.causes = causes.find(d, step.findings, *view, *next);

@@ -9,23 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "analyze/finding_changes.hpp"
 #include "compile/rules.hpp"
-#include "evaluate/result.hpp"
 
 namespace borderline {
-
-struct FindingState {
-  const Rule* rule = nullptr;
-  Level level = Level::Review;
-  FindingStatus status = FindingStatus::Open;
-  bool operator==(const FindingState&) const = default;
-};
-
-// One finding that appeared, went away or changed level or status on a date.
-struct FindingChange {
-  std::optional<FindingState> before, after;
-  const Rule& rule() const { return *(after ? after->rule : before->rule); }
-};
 
 // Something dated that explains a change.
 struct TimelineCause {

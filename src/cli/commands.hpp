@@ -14,5 +14,6 @@ void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
 void registerExplain(CLI::App& app, CommandRunner& run);
 void registerTimeline(CLI::App& app, CommandRunner& run);
+void registerDiff(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline
