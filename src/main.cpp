@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   registerExplain(app, run);
   registerTimeline(app, run);
   registerDiff(app, run);
+  registerWhatIf(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -15,5 +15,6 @@ void registerChips(CLI::App& app, CommandRunner& run);
 void registerExplain(CLI::App& app, CommandRunner& run);
 void registerTimeline(CLI::App& app, CommandRunner& run);
 void registerDiff(CLI::App& app, CommandRunner& run);
+void registerWhatIf(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline
