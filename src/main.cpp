@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   registerTimeline(app, run);
   registerDiff(app, run);
   registerWhatIf(app, run);
+  registerScreen(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -16,5 +16,6 @@ void registerExplain(CLI::App& app, CommandRunner& run);
 void registerTimeline(CLI::App& app, CommandRunner& run);
 void registerDiff(CLI::App& app, CommandRunner& run);
 void registerWhatIf(CLI::App& app, CommandRunner& run);
+void registerScreen(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline
