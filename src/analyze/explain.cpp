@@ -35,7 +35,7 @@ void checkSettlement(const Workload& w, const Finding& f, Date date, RuleExplana
 
 } // namespace
 
-Explanation explainWorkload(const Workload& w, const DateView& view, std::string_view ruleId) {
+Explanation explainWorkload(const Workload& w, const DateView& view, const ExplainFilter& filter) {
   Explanation e;
   e.workload = &w;
   e.date = view.date();
@@ -49,7 +49,7 @@ Explanation explainWorkload(const Workload& w, const DateView& view, std::string
   fuzzy.withFuzzy = true;
 
   for (const auto& rule : view.rules().rules) {
-    if (!ruleId.empty() && rule.id != ruleId) continue;
+    if (!filter.rule.empty() && rule.id != filter.rule) continue;
     RuleExplanation r;
     r.rule = &rule;
     r.inEffect = rule.appliesOn(e.date);
@@ -60,6 +60,8 @@ Explanation explainWorkload(const Workload& w, const DateView& view, std::string
       r.finding = static_cast<int>(found - findings.begin());
       r.fuzzy = found->fuzzyOnly;
       checkSettlement(w, *found, e.date, r);
+    } else if (filter.firedOnly) {
+      continue;
     }
     if (r.inEffect) {
       const EvalContext& ctx = r.fuzzy ? fuzzy : exact;

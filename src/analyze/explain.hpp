@@ -54,9 +54,13 @@ struct Explanation {
   }
 };
 
-// Every rule of the packs, or only `ruleId` when it is not empty.
+struct ExplainFilter {
+  std::string_view rule;    // only this rule (empty: every rule)
+  bool firedOnly = false;  // only the rules that fired
+};
+
 Explanation explainWorkload(const Workload& workload, const DateView& view,
-                            std::string_view ruleId);
+                            const ExplainFilter& filter);
 
 // "takes effect on 2026-01-01" / "ended on 2023-11-16" for a rule not in effect on `date`.
 std::string notInEffectReason(const Rule& rule, Date date);

@@ -22,6 +22,7 @@ struct ExplainOptions {
   std::string format = "text";
   std::string output;
   bool full = false;
+  bool fired = false;
 };
 
 int runExplain(const ExplainOptions& o) {
@@ -37,7 +38,7 @@ int runExplain(const ExplainOptions& o) {
   const DateView view(*rules.compiled, asOf);
   std::vector<Explanation> explanations;
   for (const Workload* w : selectWorkloads(workloads, o.workload))
-    explanations.push_back(explainWorkload(*w, view, o.rule));
+    explanations.push_back(explainWorkload(*w, view, {o.rule, o.fired}));
 
   std::ostringstream out;
   const ExplainReport report{*rules.compiled, asOf, explanations, o.full};
@@ -59,6 +60,7 @@ void registerExplain(CLI::App& app, CommandRunner& run) {
   cmd->add_option("--rule", options->rule, "Only this rule");
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
+  cmd->add_flag("--fired", options->fired, "Only the rules that fired");
   cmd->add_flag("--full", options->full,
                 "Text: show whole condition trees, not only the parts that decided");
   cmd->add_option("--format", options->format, "Report format: text or json");

@@ -151,7 +151,7 @@ void explanation(std::ostream& out, const Explanation& e, bool full) {
   out << name << std::string(used < kTextWidth ? kTextWidth - used : 1, ' ') << verdict << '\n';
   out << "  " << e.workload->loc.str() << '\n';
   out << fmt::format(
-      "  {} rule{}: {} fired, {} in effect without firing, {} not in effect on {}\n\n",
+      "  {} rule{} explained: {} fired, {} in effect without firing, {} not in effect on {}\n\n",
       e.rules.size(), e.rules.size() == 1 ? "" : "s", fired, quiet, off, e.date.str());
   bool offHeader = false;
   for (const auto& r : e.rules) {
