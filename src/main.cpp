@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
   registerCheck(app, run);
   registerRules(app, run);
   registerChips(app, run);
+  registerExplain(app, run);
+  registerTimeline(app, run);
+  registerDiff(app, run);
+  registerWhatIf(app, run);
+  registerScreen(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -7,7 +7,6 @@
 
 #include "cli/common.hpp"
 #include "evaluate/evaluator.hpp"
-#include "load/manifest.hpp"
 #include "report/reporter.hpp"
 
 namespace borderline {
@@ -23,26 +22,6 @@ struct CheckOptions {
   std::string failOn = "review";
 };
 
-// Loads every manifest, collecting the errors of all files before giving up.
-std::vector<Workload> loadManifests(const std::vector<std::string>& files, SourceSet& sources,
-                                    const ChipCatalog& catalog) {
-  std::vector<Workload> all;
-  std::vector<Diagnostic> errors;
-  for (const auto& file : files) {
-    try {
-      auto workloads = loadManifest(readSource(sources, file), catalog);
-      for (auto& w : workloads) all.push_back(std::move(w));
-    } catch (const LoadFailure& failure) {
-      errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
-    }
-  }
-  Diagnostics names;
-  checkUniqueNames(all, names);
-  errors.insert(errors.end(), names.errors().begin(), names.errors().end());
-  if (!errors.empty()) throw LoadFailure(std::move(errors));
-  return all;
-}
-
 int runCheck(const CheckOptions& o) {
   const Date asOf = parseAsOf(o.asOf);
   const auto failOn = kFailOnDomain.parse(o.failOn);
@@ -57,7 +36,7 @@ int runCheck(const CheckOptions& o) {
 
   SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
-  const std::vector<Workload> workloads = loadManifests(o.files, sources, rules.compiled->catalog);
+  const std::vector<Workload> workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
 
   const DateView view(*rules.compiled, asOf);
   std::vector<Result> results;

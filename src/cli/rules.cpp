@@ -1,4 +1,4 @@
-// `borderline rules list|test`: inspect and test the rule packs.
+// `borderline rules list|show|test` (lint: rules_lint.cpp): inspect and test the rule packs.
 #include <iostream>
 #include <sstream>
 
@@ -187,6 +187,8 @@ void registerRules(CLI::App& app, CommandRunner& run) {
   addRuleOptions(*test, options->rules);
   test->add_flag("-v,--verbose", options->verbose, "List passing cases too");
   test->callback([options, &run] { run = [options] { return runTest(*options); }; });
+
+  registerRulesLint(*rules, run);
 }
 
 } // namespace borderline

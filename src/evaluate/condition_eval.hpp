@@ -32,6 +32,8 @@ struct Value {
 };
 
 bool evaluate(const Condition& condition, const EvalContext& ctx);
+// One operator of a leaf on its own (the trace shows each operator's result).
+bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx);
 
 // The list elements that made a condition true (for messages, locations and per-source
 // authorizations), and the location of the first value that did.

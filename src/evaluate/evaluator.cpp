@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/authorizations.hpp"
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/render.hpp"
 
@@ -32,26 +33,6 @@ bool validOn(const Located<Date>& expires, Date date) {
   return !expires.has() || date <= *expires.value;
 }
 
-bool covers(const Authorization& a, const Rule& rule) {
-  const auto& c = a.covers.values;
-  if (c.empty()) return true;
-  return std::any_of(c.begin(), c.end(), [&](const std::string& item) {
-    return item == rule.id ||
-           std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
-  });
-}
-
-bool accepts(const Rule& rule, std::string_view type) {
-  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) !=
-         rule.satisfiedBy.end();
-}
-
-std::string describe(const Authorization& a) {
-  std::string out = *a.type.value;
-  if (a.reference.has()) out += " " + *a.reference.value;
-  return out;
-}
-
 // rules.md: satisfied by an unexpired authorization of an accepted type that covers the rule,
 // or, for a rule that fired on data sources, when every such source lists an accepted
 // transfer mechanism.
@@ -59,15 +40,13 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
   const Rule& rule = *f.rule;
   std::vector<std::string> expired;
   for (const auto& a : w.authorizations) {
-    if (!a.type.has() || !accepts(rule, *a.type.value) || !covers(a, rule)) continue;
-    if (!validOn(a.expires, date)) {
-      expired.push_back(fmt::format("{} expired on {}", describe(a), a.expires.value->str()));
-      continue;
-    }
+    const AuthorizationFit fit = authorizationFit(a, rule, date);
+    if (fit == AuthorizationFit::Expired)
+      expired.push_back(fmt::format("{} expired on {}", describeAuthorization(a), a.expires.value->str()));
+    if (fit != AuthorizationFit::Satisfies) continue;
     f.status = FindingStatus::Satisfied;
-    f.statusReason =
-        fmt::format("satisfied by {}{}", describe(a),
-                    a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    f.statusReason = fmt::format("satisfied by {}{}", describeAuthorization(a),
+                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
@@ -76,27 +55,28 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
       const DataSource& d = w.data[static_cast<std::size_t>(i)];
       const auto& t = d.transfer.values;
       const auto mechanism =
-          std::find_if(t.begin(), t.end(), [&](const std::string& m) { return accepts(rule, m); });
+          std::find_if(t.begin(), t.end(), [&](const std::string& m) { return acceptsType(rule, m); });
       if (mechanism == t.end()) break;
       covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
     }
     if (covered.size() == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
-      f.statusReason =
-          fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
-  if (!expired.empty()) f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
+  if (!expired.empty())
+    f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
 void applyWaivers(const Workload& w, Date date, Finding& f) {
   for (const auto& v : w.waivers) {
-    if (v.rule.value != f.rule->id || !v.expires.has() || date > *v.expires.value) continue;
-    if (f.level == Level::Prohibited) {
+    const WaiverFit fit = waiverFit(v, *f.rule, f.level, date);
+    if (fit == WaiverFit::CannotWaive) {
       f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
       return;
     }
+    if (fit != WaiverFit::Waives) continue;
     f.status = FindingStatus::Waived;
     f.statusReason = fmt::format("waived until {}{}: {}", v.expires.value->str(),
                                  v.approvedBy.has() ? " by " + *v.approvedBy.value : "",
@@ -111,7 +91,7 @@ void checkManifest(const Workload& w, const DateView& view, std::vector<Notice>&
   for (const auto& a : w.authorizations)
     if (a.type.has() && !validOn(a.expires, date))
       notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
-                                            describe(a), a.expires.value->str())});
+                                            describeAuthorization(a), a.expires.value->str())});
   for (const auto& v : w.waivers) {
     const std::string rule = v.rule.value.value_or("?");
     if (!view.rules().findRule(rule))
@@ -140,8 +120,7 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
   for (const auto& m : f.matches) {
     if (m.exact) continue;
     const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-    const std::string& listedName =
-        m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
+    const std::string& listedName = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
     parts.push_back(fmt::format("'{}' on {} (score {})", listedName,
                                 rules.partyLists[static_cast<std::size_t>(e.list)], m.score));
   }
@@ -150,7 +129,7 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
-} // namespace
+}  // namespace
 
 Result evaluateWorkload(const Workload& w, const DateView& view) {
   Result result;
@@ -182,6 +161,8 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
     f.message = renderMessage(rule->message, *ctx, firing);
     f.remediation = renderMessage(rule->remediation, *ctx, firing);
     f.location = findingLocation(w, firing);
+    f.firingChips = firing.chips;
+    f.firingData = firing.data;
     for (const auto& m : screening.matches)
       if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
     if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
@@ -205,4 +186,4 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
   return result;
 }
 
-} // namespace borderline
+}  // namespace borderline

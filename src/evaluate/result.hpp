@@ -15,14 +15,16 @@ std::string_view statusName(FindingStatus status);
 
 struct Finding {
   const Rule* rule = nullptr;
-  Level level = Level::Review; // the rule's verdict, or review for a fuzzy-only party match
+  Level level = Level::Review;  // the rule's verdict, or review for a fuzzy-only party match
   FindingStatus status = FindingStatus::Open;
   std::string message;
   std::string remediation;
-  std::string statusReason; // which authorization satisfied or waiver waived it, and why not
+  std::string statusReason;  // which authorization satisfied or waiver waived it, and why not
   Location location;
-  std::vector<ScreeningMatch> matches; // party-list matches behind the finding
-  bool fuzzyOnly = false;              // fired only because of a fuzzy name match
+  std::vector<ScreeningMatch> matches;  // party-list matches behind the finding
+  bool fuzzyOnly = false;               // fired only because of a fuzzy name match
+  std::vector<int> firingChips;         // indices of the chips and data sources that made the
+  std::vector<int> firingData;          // rule fire (explain, whatif)
 };
 
 struct Notice {
@@ -32,9 +34,9 @@ struct Notice {
 
 struct Result {
   const Workload* workload = nullptr;
-  Level verdict = Level::Allowed; // Allowed, Review, AuthorizationRequired or Prohibited
-  std::vector<Finding> findings;  // worst first, then by rule id
+  Level verdict = Level::Allowed;  // Allowed, Review, AuthorizationRequired or Prohibited
+  std::vector<Finding> findings;   // worst first, then by rule id
   std::vector<Notice> notices;
 };
 
-} // namespace borderline
+}  // namespace borderline

@@ -1,5 +1,7 @@
 #include "report/text_reporter.hpp"
 
+#include "report/text_format.hpp"
+
 #include <algorithm>
 #include <sstream>
 
@@ -8,8 +10,6 @@
 namespace borderline {
 
 namespace {
-
-constexpr std::size_t kWidth = 80;
 
 class Style {
 public:
@@ -20,16 +20,11 @@ public:
   }
   std::string level(Level l, std::string_view text) const {
     switch (l) {
-    case Level::Prohibited:
-      return (*this)(text, "1;31");
-    case Level::AuthorizationRequired:
-      return (*this)(text, "1;33");
-    case Level::Review:
-      return (*this)(text, "1;35");
-    case Level::Allowed:
-      return (*this)(text, "1;32");
-    default:
-      return (*this)(text, "2");
+    case Level::Prohibited: return (*this)(text, "1;31");
+    case Level::AuthorizationRequired: return (*this)(text, "1;33");
+    case Level::Review: return (*this)(text, "1;35");
+    case Level::Allowed: return (*this)(text, "1;32");
+    default: return (*this)(text, "2");
     }
   }
 
@@ -37,63 +32,19 @@ private:
   bool color_;
 };
 
-std::string upper(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    out += c == '-' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Display width of UTF-8 text (code points; good enough for the symbols used here).
-std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Word-wraps `text` at kWidth with every line indented by `indent`.
-void wrap(std::ostream& out, std::string_view text, std::size_t indent) {
-  std::istringstream words{std::string(text)};
-  std::string word, line;
-  const std::string pad(indent, ' ');
-  while (words >> word) {
-    if (!line.empty() && indent + width(line) + 1 + width(word) > kWidth) {
-      out << pad << line << '\n';
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-  }
-  if (!line.empty()) out << pad << line << '\n';
-}
-
-std::string citationLine(const Citation& c) {
-  std::string out = c.ref;
-  if (!c.title.empty()) out += ", " + c.title;
-  if (!c.published.empty()) out += " (" + c.published + ")";
-  if (c.provenance != Provenance::Primary)
-    out += fmt::format(" [{}]", kProvenanceDomain.name(static_cast<std::uint8_t>(c.provenance)));
-  return out;
-}
-
 std::string_view symbol(Level verdict) {
   switch (verdict) {
-  case Level::Allowed:
-    return "✓";
-  case Level::Review:
-    return "?";
-  default:
-    return "✗";
+  case Level::Allowed: return "✓";
+  case Level::Review: return "?";
+  default: return "✗";
   }
 }
 
 void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   std::string label;
   switch (f.status) {
-  case FindingStatus::Open:
-    label = style.level(f.level, upper(levelName(f.level)));
-    break;
-  case FindingStatus::Advisory:
-    label = style("advisory", "2");
-    break;
+  case FindingStatus::Open: label = style.level(f.level, upperWords(levelName(f.level))); break;
+  case FindingStatus::Advisory: label = style("advisory", "2"); break;
   default:
     label = style(fmt::format("{} ({})", statusName(f.status), levelName(f.level)), "32");
     break;
@@ -113,15 +64,7 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
 }
 
 std::string header(const Report& report) {
-  std::optional<Date> oldest;
-  int packs = 0;
-  for (const auto& p : report.rules.packs) {
-    ++packs;
-    if (p->reviewed && (!oldest || *p->reviewed < *oldest)) oldest = p->reviewed;
-  }
-  return fmt::format("borderline {} · rules sha256:{}… ({} packs{}) · as of {}", BORDERLINE_VERSION,
-                     report.rules.digest.substr(0, 6), packs,
-                     oldest ? ", reviewed " + oldest->str() + " or later" : "", report.asOf.str());
+  return fmt::format("{} · as of {}", rulesBanner(report.rules), report.asOf.str());
 }
 
 std::string summaryLine(const Summary& s) {
@@ -137,16 +80,17 @@ std::string summaryLine(const Summary& s) {
                      fmt::join(parts, ", "));
 }
 
-} // namespace
+}  // namespace
 
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
   out << header(report) << "\n\n";
   for (const auto& r : report.results) {
-    const std::string verdict = upper(levelName(r.verdict));
+    const std::string verdict = upperWords(levelName(r.verdict));
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
-    const std::size_t gap =
-        kWidth > width(name) + verdict.size() + 1 ? kWidth - width(name) - verdict.size() : 1;
+    const std::size_t gap = kTextWidth > displayWidth(name) + verdict.size() + 1
+                                ? kTextWidth - displayWidth(name) - verdict.size()
+                                : 1;
     out << style.level(r.verdict, name) << std::string(gap, ' ') << style.level(r.verdict, verdict)
         << '\n';
     out << "  " << r.workload->loc.str() << "\n\n";
@@ -159,4 +103,4 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
   out << summaryLine(summarize(report.results)) << '\n';
 }
 
-} // namespace borderline
+}  // namespace borderline
