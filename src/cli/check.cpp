@@ -8,7 +8,6 @@
 #include "cli/common.hpp"
 #include "cli/config.hpp"
 #include "evaluate/evaluator.hpp"
-#include "load/manifest.hpp"
 #include "load/waiver_file.hpp"
 #include "report/reporter.hpp"
 
@@ -27,42 +26,17 @@ struct CheckOptions {
   ConfigOptions config;
 };
 
-std::vector<Waiver> loadWaivers(const std::string& path, SourceSet& sources) {
-  if (path.empty()) return {};
-  return loadWaiverFile(readSource(sources, path));
-}
-
-// Loads every manifest, collecting the errors of all files before giving up.
-std::vector<Workload> loadManifests(const std::vector<std::string>& files, SourceSet& sources,
-                                    const ChipCatalog& catalog) {
-  std::vector<Workload> all;
-  std::vector<Diagnostic> errors;
-  for (const auto& file : files) {
-    try {
-      auto workloads = loadManifest(readSource(sources, file), catalog);
-      for (auto& w : workloads) all.push_back(std::move(w));
-    } catch (const LoadFailure& failure) {
-      errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
-    }
-  }
-  Diagnostics names;
-  checkUniqueNames(all, names);
-  errors.insert(errors.end(), names.errors().begin(), names.errors().end());
-  if (!errors.empty()) throw LoadFailure(std::move(errors));
-  return all;
-}
-
 int runCheck(CheckOptions o) {
   SourceSet sources;
   applyConfig(loadConfig(o.config, sources), {&o.rules, &o.asOf, &o.failOn, &o.waivers});
   if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
-  const auto failOn = kFailOnDomain.parse(o.failOn);
-  if (!failOn)
+  if (!kFailOnDomain.parse(o.failOn))
     throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", o.failOn,
                                  kFailOnDomain.expected()));
   // "never" is past the worst level, so nothing reaches it.
-  const std::optional<Level> threshold = o.failOn == "never" ? std::nullopt : parseLevel(o.failOn);
+  const std::optional<Level> threshold =
+      o.failOn == "never" ? std::nullopt : parseLevel(o.failOn);
   const auto reporter = makeReporter(
       o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor(), threshold});
   if (!reporter)
@@ -80,7 +54,7 @@ int runCheck(CheckOptions o) {
   }
   std::vector<Workload> workloads;
   try {
-    workloads = loadManifests(o.files, sources, rules.compiled->catalog);
+    workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
   } catch (const LoadFailure& failure) {
     errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
   }
@@ -100,7 +74,7 @@ int runCheck(CheckOptions o) {
   return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void registerCheck(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<CheckOptions>();
@@ -114,10 +88,9 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->add_option("--fail-on", options->failOn,
                   "Exit 1 when a workload is at or above this level: prohibited, "
                   "authorization-required, review or never (default: review)");
-  cmd->add_option("--waivers", options->waivers,
-                  "Central waivers file (YAML, kind WaiverList) applied with the manifests' own");
+  addWaiverOptions(*cmd, options->waivers);
   addConfigOptions(*cmd, options->config);
   cmd->callback([options, &run] { run = [options] { return runCheck(*options); }; });
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -13,5 +13,12 @@ void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
 void registerSchema(CLI::App& app, CommandRunner& run);
+void registerExplain(CLI::App& app, CommandRunner& run);
+void registerTimeline(CLI::App& app, CommandRunner& run);
+void registerDiff(CLI::App& app, CommandRunner& run);
+void registerWhatIf(CLI::App& app, CommandRunner& run);
+void registerScreen(CLI::App& app, CommandRunner& run);
+// `rules lint`, registered by registerRules on its `rules` subcommand.
+void registerRulesLint(CLI::App& rules, CommandRunner& run);
 
-}  // namespace borderline
+} // namespace borderline

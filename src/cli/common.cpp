@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include "compile/compiler.hpp"
+#include "load/manifest.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace borderline {
 
@@ -28,6 +30,55 @@ LoadedRules loadRules(const RuleOptions& options, SourceSet& sources) {
   return loaded;
 }
 
+std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, SourceSet& sources,
+                                    const ChipCatalog& catalog) {
+  std::vector<Workload> all;
+  std::vector<Diagnostic> errors;
+  for (const auto& file : files) {
+    try {
+      auto workloads = loadManifest(readSource(sources, file), catalog);
+      for (auto& w : workloads) all.push_back(std::move(w));
+    } catch (const LoadFailure& failure) {
+      errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
+    }
+  }
+  Diagnostics names;
+  checkUniqueNames(all, names);
+  errors.insert(errors.end(), names.errors().begin(), names.errors().end());
+  if (!errors.empty()) throw LoadFailure(std::move(errors));
+  return all;
+}
+
+std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& workloads,
+                                             const std::string& name) {
+  std::vector<const Workload*> out;
+  for (const auto& w : workloads)
+    if (name.empty() || w.name == name) out.push_back(&w);
+  if (out.empty() && !name.empty()) {
+    std::vector<std::string_view> names;
+    for (const auto& w : workloads) names.push_back(w.name);
+    throw UsageError(fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
+  }
+  return out;
+}
+
+void requireFormat(std::string_view command, const std::string& format,
+                   std::initializer_list<std::string_view> allowed) {
+  for (auto f : allowed)
+    if (format == f) return;
+  std::vector<std::string_view> names(allowed);
+  const std::string_view last = names.back();
+  names.pop_back();
+  throw UsageError(fmt::format("{} cannot write format '{}' (expected {}{}{})", command, format,
+                               joined(names), names.empty() ? "" : " or ", last));
+}
+
+std::optional<Date> parseDateOption(std::string_view option, const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  if (auto d = Date::parse(text)) return d;
+  throw UsageError(fmt::format("{} '{}' is not a valid date (expected YYYY-MM-DD)", option, text));
+}
+
 Date parseAsOf(const std::string& text) {
   if (text.empty()) return Date::todayUtc();
   if (auto d = Date::parse(text)) return *d;
@@ -39,8 +90,10 @@ void addAsOfOption(CLI::App& command, std::string& asOf) {
 }
 
 void emit(const std::string& outputPath, const std::string& content) {
-  if (outputPath.empty() || outputPath == "-") writeStdout(content);
-  else writeFileAtomically(outputPath, content);
+  if (outputPath.empty() || outputPath == "-")
+    writeStdout(content);
+  else
+    writeFileAtomically(outputPath, content);
 }
 
 void printDiagnostics(const std::vector<Diagnostic>& errors) {
@@ -58,4 +111,4 @@ bool stdoutWantsColor() {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-}  // namespace borderline
+} // namespace borderline

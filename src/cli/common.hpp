@@ -11,6 +11,7 @@
 #include "load/diagnostics.hpp"
 #include "load/rule_pack.hpp"
 #include "load/source.hpp"
+#include "model/workload.hpp"
 
 namespace borderline {
 
@@ -26,8 +27,8 @@ public:
 };
 
 struct RuleOptions {
-  std::vector<std::string> rules;     // --rules: replace the bundled packs
-  std::vector<std::string> addRules;  // --add-rules: add to them
+  std::vector<std::string> rules;    // --rules: replace the bundled packs
+  std::vector<std::string> addRules; // --add-rules: add to them
 };
 void addRuleOptions(CLI::App& command, RuleOptions& options);
 
@@ -37,6 +38,21 @@ struct LoadedRules {
 };
 // Loads and compiles the packs the options select; throws LoadFailure.
 LoadedRules loadRules(const RuleOptions& options, SourceSet& sources);
+
+// Loads every workload of the manifests, collecting the errors of all files before giving up
+// (throws LoadFailure), and checks that names are unique.
+std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, SourceSet& sources,
+                                    const ChipCatalog& catalog);
+// The workloads a --workload option selects: all when `name` is empty. Throws UsageError when
+// no workload has that name.
+std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& workloads,
+                                             const std::string& name);
+
+// Throws UsageError unless `format` is one of `allowed` ("explain cannot write format ...").
+void requireFormat(std::string_view command, const std::string& format,
+                   std::initializer_list<std::string_view> allowed);
+// A date option (--from, --to): empty stays empty; anything else must be an ISO date.
+std::optional<Date> parseDateOption(std::string_view option, const std::string& text);
 
 // --as-of: an ISO date, or today (UTC) when empty.
 Date parseAsOf(const std::string& text);
@@ -51,4 +67,4 @@ void printDiagnostics(const std::vector<Diagnostic>& errors);
 // Whether standard output is a terminal that wants colour (honours NO_COLOR).
 bool stdoutWantsColor();
 
-}  // namespace borderline
+} // namespace borderline

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "load/waiver_file.hpp"
+
 namespace borderline {
 
 namespace fs = std::filesystem;
@@ -54,6 +56,16 @@ void applyConfig(const std::optional<ConfigFile>& config, const ConfiguredValues
   fill(values.asOf, config->asOf);
   fill(values.failOn, config->failOn);
   fill(values.waivers, config->waivers);
+}
+
+void addWaiverOptions(CLI::App& command, std::string& path) {
+  command.add_option("--waivers", path,
+                     "Central waivers file (YAML, kind WaiverList) applied with the manifests' own");
+}
+
+std::vector<Waiver> loadWaivers(const std::string& path, SourceSet& sources) {
+  if (path.empty()) return {};
+  return loadWaiverFile(readSource(sources, path));
 }
 
 } // namespace borderline

@@ -9,6 +9,7 @@
 
 #include "cli/common.hpp"
 #include "load/config_file.hpp"
+#include "model/workload.hpp"
 
 namespace borderline {
 
@@ -37,5 +38,11 @@ struct ConfiguredValues {
   std::string* waivers = nullptr;
 };
 void applyConfig(const std::optional<ConfigFile>& config, const ConfiguredValues& values);
+
+// --waivers FILE: a central waivers file (load/waiver_file.hpp), for every command that
+// evaluates workloads, so that they all judge with the same accepted findings.
+void addWaiverOptions(CLI::App& command, std::string& path);
+// The waivers of `path`, or none when it is empty. Throws LoadFailure.
+std::vector<Waiver> loadWaivers(const std::string& path, SourceSet& sources);
 
 } // namespace borderline

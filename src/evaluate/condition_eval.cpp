@@ -78,17 +78,20 @@ bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) 
   }
 }
 
+// `exists` on an object list (the only operator it takes).
+bool testObjectList(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
+  const Workload& w = *ctx.workload;
+  const bool nonEmpty = path.field == Field::Chips ? !w.chips.empty()
+                        : path.field == Field::Data ? !w.data.empty()
+                                                    : !w.authorizations.empty();
+  return nonEmpty == (op.operand.integer != 0);
+}
+
 bool testLeaf(const Condition& c, const EvalContext& ctx) {
   const PathInfo& path = *c.path;
-  if (path.shape == Shape::ObjectList) {  // only `exists` reaches here
-    return std::all_of(c.ops.begin(), c.ops.end(), [&](const Operator& op) {
-      const Workload& w = *ctx.workload;
-      const bool nonEmpty = path.field == Field::Chips ? !w.chips.empty()
-                            : path.field == Field::Data ? !w.data.empty()
-                                                        : !w.authorizations.empty();
-      return nonEmpty == (op.operand.integer != 0);
-    });
-  }
+  if (path.shape == Shape::ObjectList)
+    return std::all_of(c.ops.begin(), c.ops.end(),
+                       [&](const Operator& op) { return testObjectList(op, path, ctx); });
   if (path.shape == Shape::List)
     return std::all_of(c.ops.begin(), c.ops.end(),
                        [&](const Operator& op) { return testList(op, path, ctx); });
@@ -126,6 +129,15 @@ template <class F> bool anyElement(const PathInfo& list, const EvalContext& ctx,
 }
 
 }  // namespace
+
+bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
+  switch (path.shape) {
+  case Shape::ObjectList: return testObjectList(op, path, ctx);
+  case Shape::List: return testList(op, path, ctx);
+  case Shape::Scalar: return testScalar(op, path, readScalar(path, ctx), *ctx.view);
+  }
+  return false;
+}
 
 bool evaluate(const Condition& c, const EvalContext& ctx) {
   using K = Condition::Kind;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/authorizations.hpp"
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/render.hpp"
 #include "evaluate/waivers.hpp"
@@ -33,26 +34,6 @@ bool validOn(const Located<Date>& expires, Date date) {
   return !expires.has() || date <= *expires.value;
 }
 
-bool covers(const Authorization& a, const Rule& rule) {
-  const auto& c = a.covers.values;
-  if (c.empty()) return true;
-  return std::any_of(c.begin(), c.end(), [&](const std::string& item) {
-    return item == rule.id ||
-           std::find(rule.tags.begin(), rule.tags.end(), item) != rule.tags.end();
-  });
-}
-
-bool accepts(const Rule& rule, std::string_view type) {
-  return std::find(rule.satisfiedBy.begin(), rule.satisfiedBy.end(), type) !=
-         rule.satisfiedBy.end();
-}
-
-std::string describe(const Authorization& a) {
-  std::string out = *a.type.value;
-  if (a.reference.has()) out += " " + *a.reference.value;
-  return out;
-}
-
 // rules.md: satisfied by an unexpired authorization of an accepted type that covers the rule,
 // or, for a rule that fired on data sources, when every such source lists an accepted
 // transfer mechanism.
@@ -60,15 +41,13 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
   const Rule& rule = *f.rule;
   std::vector<std::string> expired;
   for (const auto& a : w.authorizations) {
-    if (!a.type.has() || !accepts(rule, *a.type.value) || !covers(a, rule)) continue;
-    if (!validOn(a.expires, date)) {
-      expired.push_back(fmt::format("{} expired on {}", describe(a), a.expires.value->str()));
-      continue;
-    }
+    const AuthorizationFit fit = authorizationFit(a, rule, date);
+    if (fit == AuthorizationFit::Expired)
+      expired.push_back(fmt::format("{} expired on {}", describeAuthorization(a), a.expires.value->str()));
+    if (fit != AuthorizationFit::Satisfies) continue;
     f.status = FindingStatus::Satisfied;
-    f.statusReason =
-        fmt::format("satisfied by {}{}", describe(a),
-                    a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    f.statusReason = fmt::format("satisfied by {}{}", describeAuthorization(a),
+                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
@@ -77,18 +56,18 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
       const DataSource& d = w.data[static_cast<std::size_t>(i)];
       const auto& t = d.transfer.values;
       const auto mechanism =
-          std::find_if(t.begin(), t.end(), [&](const std::string& m) { return accepts(rule, m); });
+          std::find_if(t.begin(), t.end(), [&](const std::string& m) { return acceptsType(rule, m); });
       if (mechanism == t.end()) break;
       covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
     }
     if (covered.size() == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
-      f.statusReason =
-          fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
-  if (!expired.empty()) f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
+  if (!expired.empty())
+    f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
 // Notices about the manifest's own authorizations on this date (waivers: reportWaivers).
@@ -97,7 +76,7 @@ void checkAuthorizations(const Workload& w, const DateView& view, std::vector<No
   for (const auto& a : w.authorizations)
     if (a.type.has() && !validOn(a.expires, date))
       notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
-                                            describe(a), a.expires.value->str())});
+                                            describeAuthorization(a), a.expires.value->str())});
 }
 
 Location findingLocation(const Workload& w, const Firing& firing) {
@@ -111,8 +90,7 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
   for (const auto& m : f.matches) {
     if (m.exact) continue;
     const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-    const std::string& listedName =
-        m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
+    const std::string& listedName = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
     parts.push_back(fmt::format("'{}' on {} (score {})", listedName,
                                 rules.partyLists[static_cast<std::size_t>(e.list)], m.score));
   }
@@ -154,6 +132,8 @@ Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const
     f.message = renderMessage(rule->message, *ctx, firing);
     f.remediation = renderMessage(rule->remediation, *ctx, firing);
     f.location = findingLocation(w, firing);
+    f.firingChips = firing.chips;
+    f.firingData = firing.data;
     for (const auto& m : screening.matches)
       if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
     if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());

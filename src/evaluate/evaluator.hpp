@@ -13,4 +13,4 @@ namespace borderline {
 Result evaluateWorkload(const Workload& workload, const DateView& view,
                         std::span<const Waiver> waivers = {});
 
-}  // namespace borderline
+} // namespace borderline

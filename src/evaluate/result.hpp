@@ -24,6 +24,8 @@ struct Finding {
   const Waiver* waiver = nullptr;       // the waiver that waived it (status Waived)
   std::vector<ScreeningMatch> matches;  // party-list matches behind the finding
   bool fuzzyOnly = false;               // fired only because of a fuzzy name match
+  std::vector<int> firingChips;         // indices of the chips and data sources that made the
+  std::vector<int> firingData;          // rule fire (explain, whatif)
 };
 
 struct Notice {

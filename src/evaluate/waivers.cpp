@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/authorizations.hpp"
+
 namespace borderline {
 
 bool waiverApplies(const Waiver& waiver, std::string_view name) {
@@ -35,11 +37,12 @@ std::string approval(const Waiver& v) {
 
 void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f) {
   for (const Waiver* v : waivers) {
-    if (v->rule.value != f.rule->id || !v->expires.has() || date > *v->expires.value) continue;
-    if (f.level == Level::Prohibited) {
+    const WaiverFit fit = waiverFit(*v, *f.rule, f.level, date);
+    if (fit == WaiverFit::CannotWaive) {
       f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
       return;
     }
+    if (fit != WaiverFit::Waives) continue;
     f.status = FindingStatus::Waived;
     f.waiver = v;
     f.statusReason = fmt::format("waived until {}{}: {}", v->expires.value->str(), approval(*v),

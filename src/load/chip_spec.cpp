@@ -45,10 +45,11 @@ void readTops(YamlReader& reader, const YAML::Node& node, ChipSpec& chip) {
     if (auto value = positive(reader, it->second, fmt::format("tops.{}", *key)))
       chip.tops.emplace_back(precision->bits, *value);
   }
-  if (chip.tops.empty()) reader.error(node, "tops must give dense throughput for at least one precision");
+  if (chip.tops.empty())
+    reader.error(node, "tops must give dense throughput for at least one precision");
 }
 
-}  // namespace
+} // namespace
 
 namespace {
 
@@ -112,4 +113,4 @@ std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node,
   return chip;
 }
 
-}  // namespace borderline
+} // namespace borderline

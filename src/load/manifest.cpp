@@ -1,5 +1,6 @@
 #include "load/manifest.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -17,11 +18,9 @@ using K = ValueKind;
 // Reads the fields of the manifest format into the typed model. One instance per document.
 class WorkloadReader {
 public:
-  WorkloadReader(YamlReader& reader, const ChipCatalog& catalog)
-      : r_(reader), catalog_(catalog) {}
+  WorkloadReader(YamlReader& reader, const ChipCatalog& catalog) : r_(reader), catalog_(catalog) {}
 
-  template <class T>
-  void set(Located<T>& out, const YAML::Node& node, std::optional<T> value) {
+  template <class T> void set(Located<T>& out, const YAML::Node& node, std::optional<T> value) {
     out.loc = r_.at(node);
     out.value = std::move(value);
   }
@@ -97,10 +96,11 @@ public:
           use.spec = &catalog_.at(use.catalogIndex);
         } else {
           const auto guess = catalog_.suggest(*name);
-          r_.error(model, fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
-                                      "(see `borderline chips list`, or give an inline spec)",
-                                      *name,
-                                      guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+          r_.error(model,
+                   fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
+                               "(see `borderline chips list`, or give an inline spec)",
+                               *name,
+                               guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
         }
       }
     }
@@ -198,7 +198,7 @@ public:
     if (m.field("endUse", K::EnumList)) {
       enumList(w.endUse, m, "endUse");
     } else {
-      w.endUse.values = {EndUse::Civil};  // manifest.md: default [civil]
+      w.endUse.values = {EndUse::Civil}; // manifest.md: default [civil]
       w.endUse.loc = w.loc;
     }
     list(m.field("data", K::ObjectList), "data",
@@ -222,15 +222,22 @@ public:
                         name->find_first_not_of(kNameCharacters) == std::string::npos;
         if (ok) w.name = *name;
         else
-          r_.error(n, fmt::format("metadata.name '{}' must be 1-253 characters of A-Z a-z 0-9 . _ -",
-                                  *name));
+          r_.error(n,
+                   fmt::format("metadata.name '{}' must be 1-253 characters of A-Z a-z 0-9 . _ -",
+                               *name));
       }
     }
     if (auto labels = m.field("labels", K::Labels); labels && r_.isMap(labels, "metadata.labels")) {
       for (auto it = labels.begin(); it != labels.end(); ++it) {
         auto key = r_.string(it->first, "label name");
         auto value = r_.string(it->second, "label value");
-        if (key && value) w.labels.emplace_back(std::move(*key), std::move(*value));
+        if (!key || !value) continue;
+        const bool repeated = std::any_of(w.labels.begin(), w.labels.end(),
+                                          [&](const auto& l) { return l.first == *key; });
+        if (repeated)
+          r_.error(it->first, fmt::format("duplicate key '{}' in metadata.labels", *key));
+        else
+          w.labels.emplace_back(std::move(*key), std::move(*value));
       }
     }
   }
@@ -251,7 +258,7 @@ void checkEnvelope(YamlReader& reader, const MapReader& map, std::string_view ex
   }
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Workload> readWorkload(YamlReader& reader, const YAML::Node& node,
                                      const ChipCatalog& catalog, bool allowEnvelope) {
@@ -282,13 +289,14 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
     out.push_back(std::move(*w));
   };
   for (const auto& doc : documents) {
-    if (doc.IsNull()) continue;  // an empty document, e.g. after a trailing `---`
+    if (doc.IsNull()) continue; // an empty document, e.g. after a trailing `---`
     if (!reader.isMap(doc, "document")) continue;
     // Dispatch on `kind` first; each reader then checks the keys its kind allows.
     const YAML::Node kind = doc["kind"];
     const auto kindText = kind ? reader.string(kind, "kind") : std::nullopt;
     if (!kind) {
-      reader.error(doc, "missing required key 'kind' in document (expected Workload or WorkloadList)");
+      reader.error(doc,
+                   "missing required key 'kind' in document (expected Workload or WorkloadList)");
     } else if (kindText == "Workload") {
       if (!doc["apiVersion"]) reader.error(doc, "missing required key 'apiVersion' in document");
       add(readWorkload(reader, doc, catalog, /*allowEnvelope=*/true));
@@ -308,7 +316,8 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
         for (const auto& item : items) add(readWorkload(reader, item, catalog, true));
       }
     } else if (kindText) {
-      reader.error(kind, fmt::format("unknown kind '{}' (expected Workload or WorkloadList)", *kindText));
+      reader.error(kind,
+                   fmt::format("unknown kind '{}' (expected Workload or WorkloadList)", *kindText));
     }
   }
   if (out.empty() && diags.ok())
@@ -329,4 +338,4 @@ void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

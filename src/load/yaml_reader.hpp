@@ -19,6 +19,8 @@
 
 namespace borderline {
 
+inline constexpr std::size_t kMaxYamlDocuments = 1'000'000;
+
 // Parses every YAML document of a source. Throws LoadFailure (with the parser's line and
 // column) on a syntax error, too deep nesting or any other parser failure.
 std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text);
@@ -32,7 +34,9 @@ public:
   YamlReader(std::string_view file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
   Location at(const YAML::Node& node) const;
-  void error(const YAML::Node& node, std::string message) { diags_.error(at(node), std::move(message)); }
+  void error(const YAML::Node& node, std::string message) {
+    diags_.error(at(node), std::move(message));
+  }
   Diagnostics& diagnostics() { return diags_; }
   std::string_view file() const { return file_; }
 
@@ -105,4 +109,4 @@ private:
   void readKeys(const std::vector<std::string_view>& allowed);
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -4,15 +4,15 @@ namespace borderline {
 
 using Json = nlohmann::ordered_json;
 
-namespace {
-
-Json location(const Location& loc) {
+Json toJson(const Location& loc) {
   Json j;
   j["file"] = std::string(loc.file);
   if (loc.line) j["line"] = loc.line;
   if (loc.column) j["column"] = loc.column;
   return j;
 }
+
+namespace {
 
 Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
@@ -31,7 +31,7 @@ Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   return j;
 }
 
-}  // namespace
+} // namespace
 
 Json toJson(const Citation& c) {
   Json j;
@@ -77,15 +77,19 @@ Json toJson(const Result& r, const CompiledRules& rules) {
       fj["screening"] = Json::array();
       for (const auto& m : f.matches) fj["screening"].push_back(matchJson(m, rules));
     }
-    fj["location"] = location(f.location);
+    fj["location"] = toJson(f.location);
     j["findings"].push_back(std::move(fj));
   }
   if (!r.notices.empty()) {
     j["notices"] = Json::array();
     for (const auto& n : r.notices)
-      j["notices"].push_back({{"message", n.message}, {"location", location(n.loc)}});
+      j["notices"].push_back({{"message", n.message}, {"location", toJson(n.loc)}});
   }
   return j;
+}
+
+Json toolJson() {
+  return {{"name", "borderline"}, {"version", BORDERLINE_VERSION}};
 }
 
 Json rulesJson(const CompiledRules& rules) {
@@ -114,13 +118,17 @@ Json summaryJson(const Summary& s) {
 
 void JsonReporter::write(const Report& report, std::ostream& out) const {
   Json j;
-  j["tool"] = {{"name", "borderline"}, {"version", BORDERLINE_VERSION}};
+  j["tool"] = toolJson();
   j["asOf"] = report.asOf.str();
   j["rules"] = rulesJson(report.rules);
   j["results"] = Json::array();
   for (const auto& r : report.results) j["results"].push_back(toJson(r, report.rules));
   j["summary"] = summaryJson(summarize(report.results));
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  writeJsonDocument(j, out);
 }
 
-}  // namespace borderline
+void writeJsonDocument(const Json& document, std::ostream& out) {
+  out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+} // namespace borderline

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "report/report_text.hpp"
+#include "report/text_format.hpp"
 #include "report/text_reporter.hpp"
 #include "util/xml.hpp"
 
@@ -38,12 +38,12 @@ std::string failureMessage(const Result& r) {
   std::vector<std::string> open;
   for (const auto& f : r.findings)
     if (f.status == FindingStatus::Open) open.push_back(f.rule->id);
-  return fmt::format("{}: {}", upperLevel(r.verdict), fmt::join(open, ", "));
+  return fmt::format("{}: {}", upperWords(levelName(r.verdict)), fmt::join(open, ", "));
 }
 
 std::string body(const Result& r) {
   std::ostringstream text;
-  text << upperLevel(r.verdict) << "  " << r.workload->name << "  (" << r.workload->loc.str()
+  text << upperWords(levelName(r.verdict)) << "  " << r.workload->name << "  (" << r.workload->loc.str()
        << ")\n\n";
   writeResultBody(text, r);
   return text.str();

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "report/report_text.hpp"
+#include "report/text_format.hpp"
 
 namespace borderline {
 
@@ -88,13 +88,13 @@ void summaryTable(std::ostream& out, std::span<const Result> results) {
       if (f.status == FindingStatus::Open) open.push_back(code(f.rule->id));
     out << fmt::format("| {} | {} | {} | {} | {} |\n", icon(r.verdict), code(r.workload->name),
                        r.verdict == Level::Allowed ? "allowed"
-                                                   : "**" + upperLevel(r.verdict) + "**",
+                                                   : "**" + upperWords(levelName(r.verdict)) + "**",
                        fmt::join(open, "<br>"), code(r.workload->loc.str()));
   }
 }
 
 void openFinding(std::ostream& out, const Finding& f) {
-  out << fmt::format("#### {} · {}\n\n", upperLevel(f.level), code(f.rule->id));
+  out << fmt::format("#### {} · {}\n\n", upperWords(levelName(f.level)), code(f.rule->id));
   out << "**" << text(f.rule->title) << "**\n\n";
   out << text(f.message) << "\n\n";
   if (!f.remediation.empty()) out << "**What to do:** " << text(f.remediation) << "\n\n";
@@ -127,13 +127,13 @@ void otherFindings(std::ostream& out, const Result& r) {
 
 void MarkdownReporter::write(const Report& report, std::ostream& out) const {
   out << headline(report.results, failOn_) << "\n\n";
-  out << text(reportHeader(report.rules, report.asOf)) << " · fail on "
+  out << text(rulesBanner(report.rules)) << " · as of " << report.asOf.str() << " · fail on "
       << (failOn_ ? levelName(*failOn_) : "never") << "\n\n";
   summaryTable(out, report.results);
   for (const auto& r : report.results) {
     if (r.findings.empty() && r.notices.empty()) continue;
     out << fmt::format("\n### {} {} — {}\n\n", icon(r.verdict), code(r.workload->name),
-                       upperLevel(r.verdict));
+                       upperWords(levelName(r.verdict)));
     out << code(r.workload->loc.str()) << "\n\n";
     for (const auto& f : r.findings)
       if (f.status == FindingStatus::Open) openFinding(out, f);

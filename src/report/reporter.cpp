@@ -51,4 +51,4 @@ Summary summarize(std::span<const Result> results) {
   return s;
 }
 
-}  // namespace borderline
+} // namespace borderline

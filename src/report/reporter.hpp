@@ -44,4 +44,4 @@ struct Summary {
 };
 Summary summarize(std::span<const Result> results);
 
-}  // namespace borderline
+} // namespace borderline

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_reporter.hpp"
-#include "report/report_text.hpp"
+#include "report/text_format.hpp"
 #include "util/sha256.hpp"
 
 namespace borderline {
@@ -250,7 +250,7 @@ void SarifReporter::write(const Report& report, std::ostream& out) const {
   log["$schema"] = kSchema;
   log["version"] = "2.1.0";
   log["runs"] = Json::array({run});
-  out << log.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  writeJsonDocument(log, out);
 }
 
 } // namespace borderline

@@ -1,17 +1,15 @@
 #include "report/text_reporter.hpp"
 
+#include "report/text_format.hpp"
+
 #include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
 
-#include "report/report_text.hpp"
-
 namespace borderline {
 
 namespace {
-
-constexpr std::size_t kWidth = 80;
 
 class Style {
 public:
@@ -22,16 +20,11 @@ public:
   }
   std::string level(Level l, std::string_view text) const {
     switch (l) {
-    case Level::Prohibited:
-      return (*this)(text, "1;31");
-    case Level::AuthorizationRequired:
-      return (*this)(text, "1;33");
-    case Level::Review:
-      return (*this)(text, "1;35");
-    case Level::Allowed:
-      return (*this)(text, "1;32");
-    default:
-      return (*this)(text, "2");
+    case Level::Prohibited: return (*this)(text, "1;31");
+    case Level::AuthorizationRequired: return (*this)(text, "1;33");
+    case Level::Review: return (*this)(text, "1;35");
+    case Level::Allowed: return (*this)(text, "1;32");
+    default: return (*this)(text, "2");
     }
   }
 
@@ -39,47 +32,19 @@ private:
   bool color_;
 };
 
-// Display width of UTF-8 text (code points; good enough for the symbols used here).
-std::size_t width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Word-wraps `text` at kWidth with every line indented by `indent`.
-void wrap(std::ostream& out, std::string_view text, std::size_t indent) {
-  std::istringstream words{std::string(text)};
-  std::string word, line;
-  const std::string pad(indent, ' ');
-  while (words >> word) {
-    if (!line.empty() && indent + width(line) + 1 + width(word) > kWidth) {
-      out << pad << line << '\n';
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-  }
-  if (!line.empty()) out << pad << line << '\n';
-}
-
 std::string_view symbol(Level verdict) {
   switch (verdict) {
-  case Level::Allowed:
-    return "✓";
-  case Level::Review:
-    return "?";
-  default:
-    return "✗";
+  case Level::Allowed: return "✓";
+  case Level::Review: return "?";
+  default: return "✗";
   }
 }
 
 void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   std::string label;
   switch (f.status) {
-  case FindingStatus::Open:
-    label = style.level(f.level, upperLevel(f.level));
-    break;
-  case FindingStatus::Advisory:
-    label = style("advisory", "2");
-    break;
+  case FindingStatus::Open: label = style.level(f.level, upperWords(levelName(f.level))); break;
+  case FindingStatus::Advisory: label = style("advisory", "2"); break;
   default:
     label = style(fmt::format("{} ({})", statusName(f.status), levelName(f.level)), "32");
     break;
@@ -92,6 +57,10 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   if (allCitationsUnverified(*f.rule)) wrap(out, "(every citation of this rule is unverified)", 4);
   if (f.location.known()) out << "    at " << f.location.str() << '\n';
   out << '\n';
+}
+
+std::string header(const Report& report) {
+  return fmt::format("{} · as of {}", rulesBanner(report.rules), report.asOf.str());
 }
 
 std::string summaryLine(const Summary& s) {
@@ -115,7 +84,7 @@ void writeBody(std::ostream& out, const Result& r, const Style& style) {
   }
 }
 
-} // namespace
+}  // namespace
 
 void writeResultBody(std::ostream& out, const Result& result) {
   writeBody(out, result, Style(false));
@@ -123,12 +92,13 @@ void writeResultBody(std::ostream& out, const Result& result) {
 
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
-  out << reportHeader(report.rules, report.asOf) << "\n\n";
+  out << header(report) << "\n\n";
   for (const auto& r : report.results) {
-    const std::string verdict = upperLevel(r.verdict);
+    const std::string verdict = upperWords(levelName(r.verdict));
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
-    const std::size_t gap =
-        kWidth > width(name) + verdict.size() + 1 ? kWidth - width(name) - verdict.size() : 1;
+    const std::size_t gap = kTextWidth > displayWidth(name) + verdict.size() + 1
+                                ? kTextWidth - displayWidth(name) - verdict.size()
+                                : 1;
     out << style.level(r.verdict, name) << std::string(gap, ' ') << style.level(r.verdict, verdict)
         << '\n';
     out << "  " << r.workload->loc.str() << "\n\n";

@@ -1,0 +1,60 @@
+// `screen` as text: the matches in force first, then those listed later or removed.
+#include <fmt/format.h>
+
+#include "report/screen_report.hpp"
+#include "report/text_format.hpp"
+
+namespace borderline {
+
+namespace {
+
+void match(std::ostream& out, const CompiledRules& rules, const NameMatch& m) {
+  const PartyEntry& e = *m.entry;
+  out << fmt::format("  {:>3}  {:<5}  {}\n", m.score, m.exact ? "exact" : "fuzzy", e.name);
+  std::vector<std::string> facts;
+  facts.push_back(rules.partyLists[static_cast<std::size_t>(e.list)]);
+  if (m.matched != e.name) facts.push_back(fmt::format("matched alias \"{}\"", m.matched));
+  if (e.country) facts.push_back(fmt::format("country {}", countryCode(*e.country)));
+  facts.push_back("listed " + e.listed.str());
+  if (e.removed) facts.push_back("removed after " + e.removed->str());
+  wrapHanging(out, fmt::format("{}", fmt::join(facts, " · ")), 13, 15);
+  for (const auto& c : e.citations) {
+    wrapHanging(out, citationLine(c), 13, 15);
+    if (!c.url.empty()) out << std::string(15, ' ') << c.url << '\n';
+  }
+  if (!e.notes.empty()) wrapHanging(out, "note: " + e.notes, 13, 15);
+  out << "             at " << e.loc.str() << "\n\n";
+}
+
+} // namespace
+
+void writeScreenText(const CompiledRules& rules, const NameScreen& s, std::ostream& out) {
+  out << rulesBanner(rules) << " · as of " << s.date.str() << "\n\n";
+  wrapHanging(out,
+              fmt::format("screen \"{}\"  (normalised: \"{}\"; fuzzy matches from score {})",
+                          s.name, s.normalized, s.minScore),
+              0, 2);
+  out << '\n';
+  int exact = 0;
+  for (const auto& m : s.matches)
+    if (m.inForce) {
+      match(out, rules, m);
+      exact += m.exact;
+    }
+  const int inForce = s.inForce();
+  const int other = static_cast<int>(s.matches.size()) - inForce;
+  if (other) {
+    out << fmt::format("Not in force on {} (listed later, or removed):\n\n", s.date.str());
+    for (const auto& m : s.matches)
+      if (!m.inForce) match(out, rules, m);
+  }
+  std::string summary =
+      inForce == 0 ? fmt::format("No match in force on {}.", s.date.str())
+                   : fmt::format("{} match{} in force on {} ({} exact, {} fuzzy).", inForce,
+                                 inForce == 1 ? "" : "es", s.date.str(), exact, inForce - exact);
+  if (exact < inForce)
+    summary += " A fuzzy match is a possible match: a person must confirm or rule it out.";
+  wrap(out, summary, 0);
+}
+
+} // namespace borderline
