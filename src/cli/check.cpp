@@ -22,13 +22,13 @@ struct CheckOptions {
   std::string format = "text";
   std::string output;
   std::string failOn;  // empty: from the config file, else "review"
-  std::string waivers; // empty: from the config file, else none
-  ConfigOptions config;
+  InputOptions inputs;
 };
 
 int runCheck(CheckOptions o) {
   SourceSet sources;
-  applyConfig(loadConfig(o.config, sources), {&o.rules, &o.asOf, &o.failOn, &o.waivers});
+  applyConfig(loadConfig(o.inputs.config, sources),
+              {&o.rules, &o.asOf, &o.failOn, &o.inputs.waivers});
   if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
   if (!kFailOnDomain.parse(o.failOn))
@@ -48,7 +48,7 @@ int runCheck(CheckOptions o) {
   std::vector<Diagnostic> errors;
   std::vector<Waiver> waivers;
   try {
-    waivers = loadWaivers(o.waivers, sources);
+    waivers = loadWaivers(o.inputs.waivers, sources);
   } catch (const LoadFailure& failure) {
     errors = failure.errors();
   }
@@ -88,8 +88,7 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->add_option("--fail-on", options->failOn,
                   "Exit 1 when a workload is at or above this level: prohibited, "
                   "authorization-required, review or never (default: review)");
-  addWaiverOptions(*cmd, options->waivers);
-  addConfigOptions(*cmd, options->config);
+  addInputOptions(*cmd, options->inputs);
   cmd->callback([options, &run] { run = [options] { return runCheck(*options); }; });
 }
 

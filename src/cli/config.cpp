@@ -58,6 +58,17 @@ void applyConfig(const std::optional<ConfigFile>& config, const ConfiguredValues
   fill(values.waivers, config->waivers);
 }
 
+void addInputOptions(CLI::App& command, InputOptions& options) {
+  addWaiverOptions(command, options.waivers);
+  addConfigOptions(command, options.config);
+}
+
+std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, RuleOptions& rules,
+                                  std::string* asOf, std::string* failOn) {
+  applyConfig(loadConfig(inputs.config, sources), {&rules, asOf, failOn, &inputs.waivers});
+  return loadWaivers(inputs.waivers, sources);
+}
+
 void addWaiverOptions(CLI::App& command, std::string& path) {
   command.add_option("--waivers", path,
                      "Central waivers file (YAML, kind WaiverList) applied with the manifests' own");

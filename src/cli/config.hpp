@@ -39,6 +39,18 @@ struct ConfiguredValues {
 };
 void applyConfig(const std::optional<ConfigFile>& config, const ConfiguredValues& values);
 
+// What every command that evaluates workloads reads besides the rule packs: the config file
+// and the central waivers file (--config, --no-config, --waivers).
+struct InputOptions {
+  ConfigOptions config;
+  std::string waivers;  // empty: from the config file, else none
+};
+void addInputOptions(CLI::App& command, InputOptions& options);
+// Fills what the command line left unset from the config (rule paths, --as-of when `asOf` is
+// given, --fail-on when `failOn` is given) and loads the waivers file. Throws LoadFailure.
+std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, RuleOptions& rules,
+                                  std::string* asOf, std::string* failOn = nullptr);
+
 // --waivers FILE: a central waivers file (load/waiver_file.hpp), for every command that
 // evaluates workloads, so that they all judge with the same accepted findings.
 void addWaiverOptions(CLI::App& command, std::string& path);
