@@ -23,7 +23,7 @@ std::string findConfigFile(const std::string& start) {
   if (ec) return {};
   fs::path relative = ".";
   fs::path dir = origin.lexically_normal();
-  if (dir.filename().empty()) dir = dir.parent_path();  // "/a/b/." normalises to "/a/b/"
+  if (dir.filename().empty()) dir = dir.parent_path(); // "/a/b/." normalises to "/a/b/"
   for (;; dir = dir.parent_path()) {
     if (fs::is_regular_file(dir / kConfigFileName, ec))
       return (relative / kConfigFileName).lexically_normal().string();
@@ -70,8 +70,9 @@ std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, Rule
 }
 
 void addWaiverOptions(CLI::App& command, std::string& path) {
-  command.add_option("--waivers", path,
-                     "Central waivers file (YAML, kind WaiverList) applied with the manifests' own");
+  command.add_option(
+      "--waivers", path,
+      "Central waivers file (YAML, kind WaiverList) applied with the manifests' own");
 }
 
 std::vector<Waiver> loadWaivers(const std::string& path, SourceSet& sources) {

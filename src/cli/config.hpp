@@ -43,7 +43,7 @@ void applyConfig(const std::optional<ConfigFile>& config, const ConfiguredValues
 // and the central waivers file (--config, --no-config, --waivers).
 struct InputOptions {
   ConfigOptions config;
-  std::string waivers;  // empty: from the config file, else none
+  std::string waivers; // empty: from the config file, else none
 };
 void addInputOptions(CLI::App& command, InputOptions& options);
 // Fills what the command line left unset from the config (rule paths, --as-of when `asOf` is

@@ -43,8 +43,8 @@ std::string failureMessage(const Result& r) {
 
 std::string body(const Result& r) {
   std::ostringstream text;
-  text << upperWords(levelName(r.verdict)) << "  " << r.workload->name << "  (" << r.workload->loc.str()
-       << ")\n\n";
+  text << upperWords(levelName(r.verdict)) << "  " << r.workload->name << "  ("
+       << r.workload->loc.str() << ")\n\n";
   writeResultBody(text, r);
   return text.str();
 }
