@@ -9,6 +9,7 @@
 #include "evaluate/evaluator.hpp"
 #include "load/manifest.hpp"
 #include "report/reporter.hpp"
+#include "util/text.hpp"
 
 namespace borderline {
 
@@ -50,7 +51,9 @@ int runCheck(const CheckOptions& o) {
     throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", o.failOn,
                                  kFailOnDomain.expected()));
   const auto reporter = makeReporter(o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor()});
-  if (!reporter) throw UsageError(fmt::format("check cannot write format '{}' (expected text or json)", o.format));
+  if (!reporter)
+    throw UsageError(fmt::format("check cannot write format '{}' (expected {})", o.format,
+                                 joined({reportFormats().begin(), reportFormats().end()})));
 
   SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
@@ -80,7 +83,7 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->add_option("files", options->files, "Manifest files ('-' = standard input)")->required();
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
-  cmd->add_option("--format", options->format, "Report format: text or json");
+  cmd->add_option("--format", options->format, "Report format: text, json, jsonl, csv or html");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->add_option("--fail-on", options->failOn,
                   "Exit 1 when a workload is at or above this level: prohibited, "

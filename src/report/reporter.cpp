@@ -3,18 +3,21 @@
 #include <array>
 
 #include "report/json_reporter.hpp"
+#include "report/stream_reporter.hpp"
 #include "report/text_reporter.hpp"
 
 namespace borderline {
 
 std::span<const std::string_view> reportFormats() {
-  static constexpr std::array<std::string_view, 2> kFormats = {"text", "json"};
+  static constexpr std::array<std::string_view, 5> kFormats = {"text", "json", "jsonl", "csv",
+                                                               "html"};
   return kFormats;
 }
 
 std::unique_ptr<Reporter> makeReporter(std::string_view format, const ReportOptions& options) {
   if (format == "text") return std::make_unique<TextReporter>(options.color);
   if (format == "json") return std::make_unique<JsonReporter>();
+  if (format == "jsonl" || format == "csv" || format == "html") return makeStreamedReporter(format);
   return nullptr;
 }
 

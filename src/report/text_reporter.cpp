@@ -99,17 +99,6 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   out << '\n';
 }
 
-std::string header(const Report& report) {
-  std::optional<Date> oldest;
-  int packs = 0;
-  for (const auto& p : report.rules.packs) {
-    ++packs;
-    if (p->reviewed && (!oldest || *p->reviewed < *oldest)) oldest = p->reviewed;
-  }
-  return fmt::format("borderline {} · rules sha256:{}… ({} packs{}) · as of {}", BORDERLINE_VERSION,
-                     report.rules.digest.substr(0, 6), packs,
-                     oldest ? ", reviewed " + oldest->str() + " or later" : "", report.asOf.str());
-}
 
 std::string summaryLine(const Summary& s) {
   std::vector<std::string> parts;
@@ -126,9 +115,21 @@ std::string summaryLine(const Summary& s) {
 
 }  // namespace
 
+std::string textHeader(const CompiledRules& rules, Date asOf) {
+  std::optional<Date> oldest;
+  int packs = 0;
+  for (const auto& p : rules.packs) {
+    ++packs;
+    if (p->reviewed && (!oldest || *p->reviewed < *oldest)) oldest = p->reviewed;
+  }
+  return fmt::format("borderline {} · rules sha256:{}… ({} packs{}) · as of {}", BORDERLINE_VERSION,
+                     rules.digest.substr(0, 6), packs,
+                     oldest ? ", reviewed " + oldest->str() + " or later" : "", asOf.str());
+}
+
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
-  out << header(report) << "\n\n";
+  out << textHeader(report.rules, report.asOf) << "\n\n";
   for (const auto& r : report.results) {
     const std::string verdict = upper(levelName(r.verdict));
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);

@@ -14,4 +14,8 @@ private:
   bool color_;
 };
 
+// "borderline 0.1.0 · rules sha256:… (N packs, reviewed …) · as of DATE": the first line of
+// every text report.
+std::string textHeader(const CompiledRules& rules, Date asOf);
+
 }  // namespace borderline
