@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   registerCheck(app, run);
   registerRules(app, run);
   registerChips(app, run);
+  registerAudit(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -46,10 +46,7 @@ std::vector<Workload> loadManifests(const std::vector<std::string>& files, Sourc
 
 int runCheck(const CheckOptions& o) {
   const Date asOf = parseAsOf(o.asOf);
-  const auto failOn = kFailOnDomain.parse(o.failOn);
-  if (!failOn)
-    throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", o.failOn,
-                                 kFailOnDomain.expected()));
+  const Level threshold = parseFailOn(o.failOn);
   const auto reporter = makeReporter(o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor()});
   if (!reporter)
     throw UsageError(fmt::format("check cannot write format '{}' (expected {})", o.format,
@@ -68,11 +65,9 @@ int runCheck(const CheckOptions& o) {
   reporter->write({*rules.compiled, asOf, results}, out);
   emit(o.output, out.str());
 
-  // "never" is past the worst level, so nothing reaches it.
-  const Level threshold = *failOn == 3 ? static_cast<Level>(255) : *parseLevel(kFailOnDomain.name(*failOn));
-  for (const auto& r : results)
-    if (r.verdict != Level::Allowed && r.verdict >= threshold) return kExitFindings;
-  return kExitOk;
+  Level worst = Level::Allowed;
+  for (const auto& r : results) worst = std::max(worst, r.verdict);
+  return exitCodeFor(worst, threshold);
 }
 
 }  // namespace

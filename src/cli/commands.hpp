@@ -12,5 +12,6 @@ using CommandRunner = std::function<int()>;
 void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
+void registerAudit(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline

@@ -38,6 +38,19 @@ void addAsOfOption(CLI::App& command, std::string& asOf) {
   command.add_option("--as-of", asOf, "Evaluation date, YYYY-MM-DD (default: today, UTC)");
 }
 
+Level parseFailOn(const std::string& text) {
+  const auto failOn = kFailOnDomain.parse(text);
+  if (!failOn)
+    throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", text,
+                                 kFailOnDomain.expected()));
+  // "never" is past the worst level, so nothing reaches it.
+  return *failOn == 3 ? static_cast<Level>(255) : *parseLevel(kFailOnDomain.name(*failOn));
+}
+
+int exitCodeFor(Level worst, Level threshold) {
+  return worst != Level::Allowed && worst >= threshold ? kExitFindings : kExitOk;
+}
+
 void emit(const std::string& outputPath, const std::string& content) {
   if (outputPath.empty() || outputPath == "-") writeStdout(content);
   else writeFileAtomically(outputPath, content);

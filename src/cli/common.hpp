@@ -42,6 +42,12 @@ LoadedRules loadRules(const RuleOptions& options, SourceSet& sources);
 Date parseAsOf(const std::string& text);
 void addAsOfOption(CLI::App& command, std::string& asOf);
 
+// --fail-on: the least severe verdict that makes the exit code 1 (throws UsageError).
+// "never" gives a level no verdict reaches.
+Level parseFailOn(const std::string& text);
+// kExitFindings when `worst` reaches `threshold`, else kExitOk.
+int exitCodeFor(Level worst, Level threshold);
+
 // Writes a finished report to -o (atomically) or to standard output.
 void emit(const std::string& outputPath, const std::string& content);
 

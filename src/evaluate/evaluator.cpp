@@ -53,33 +53,39 @@ std::string describe(const Authorization& a) {
 // rules.md: satisfied by an unexpired authorization of an accepted type that covers the rule,
 // or, for a rule that fired on data sources, when every such source lists an accepted
 // transfer mechanism.
-void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Finding& f) {
+// `reasons` = false computes the status only, without the text saying why.
+void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Finding& f,
+                         bool reasons) {
   const Rule& rule = *f.rule;
   std::vector<std::string> expired;
   for (const auto& a : w.authorizations) {
     if (!a.type.has() || !accepts(rule, *a.type.value) || !covers(a, rule)) continue;
     if (!validOn(a.expires, date)) {
-      expired.push_back(fmt::format("{} expired on {}", describe(a), a.expires.value->str()));
+      if (reasons) expired.push_back(fmt::format("{} expired on {}", describe(a), a.expires.value->str()));
       continue;
     }
     f.status = FindingStatus::Satisfied;
-    f.statusReason = fmt::format("satisfied by {}{}", describe(a),
-                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    if (reasons)
+      f.statusReason = fmt::format("satisfied by {}{}", describe(a),
+                                   a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
     std::vector<std::string> covered;
+    std::size_t count = 0;
     for (int i : firing.data) {
       const DataSource& d = w.data[static_cast<std::size_t>(i)];
       const auto& t = d.transfer.values;
       const auto mechanism =
           std::find_if(t.begin(), t.end(), [&](const std::string& m) { return accepts(rule, m); });
       if (mechanism == t.end()) break;
-      covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
+      ++count;
+      if (reasons) covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
     }
-    if (covered.size() == firing.data.size()) {
+    if (count == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
-      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      if (reasons)
+        f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
@@ -87,17 +93,18 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
-void applyWaivers(const Workload& w, Date date, Finding& f) {
+void applyWaivers(const Workload& w, Date date, Finding& f, bool reasons) {
   for (const auto& v : w.waivers) {
     if (v.rule.value != f.rule->id || !v.expires.has() || date > *v.expires.value) continue;
     if (f.level == Level::Prohibited) {
-      f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
+      if (reasons) f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
       return;
     }
     f.status = FindingStatus::Waived;
-    f.statusReason = fmt::format("waived until {}{}: {}", v.expires.value->str(),
-                                 v.approvedBy.has() ? " by " + *v.approvedBy.value : "",
-                                 v.reason.value.value_or(""));
+    if (reasons)
+      f.statusReason = fmt::format("waived until {}{}: {}", v.expires.value->str(),
+                                   v.approvedBy.has() ? " by " + *v.approvedBy.value : "",
+                                   v.reason.value.value_or(""));
     return;
   }
 }
@@ -148,10 +155,11 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
 
 }  // namespace
 
-Result evaluateWorkload(const Workload& w, const DateView& view) {
+Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptions& options) {
   Result result;
   result.workload = &w;
-  const Screening screening = screenParties(w, view);
+  const bool text = options.messages;
+  const Screening screening = screenParties(w, view, options.cache);
   EvalContext exact;
   exact.workload = &w;
   exact.view = &view;
@@ -175,22 +183,24 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
     f.rule = rule;
     f.fuzzyOnly = fuzzyOnly;
     f.level = fuzzyOnly ? std::min(rule->verdict, Level::Review) : rule->verdict;
-    f.message = renderMessage(rule->message, *ctx, firing);
-    f.remediation = renderMessage(rule->remediation, *ctx, firing);
+    if (text) {
+      f.message = renderMessage(rule->message, *ctx, firing);
+      f.remediation = renderMessage(rule->remediation, *ctx, firing);
+    }
     f.location = findingLocation(w, firing);
     for (const auto& m : screening.matches)
       if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
-    if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
+    if (fuzzyOnly && text) f.message += fuzzyNote(f, view.rules());
     if (f.level == Level::Advisory) {
       f.status = FindingStatus::Advisory;
     } else {
-      if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f);
-      if (f.status == FindingStatus::Open) applyWaivers(w, view.date(), f);
+      if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f, text);
+      if (f.status == FindingStatus::Open) applyWaivers(w, view.date(), f, text);
     }
     if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
     result.findings.push_back(std::move(f));
   }
-  checkManifest(w, view, result.notices);
+  if (text) checkManifest(w, view, result.notices);
   // Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const Finding& a, const Finding& b) {

@@ -6,6 +6,16 @@
 
 namespace borderline {
 
-Result evaluateWorkload(const Workload& workload, const DateView& view);
+class ScreeningCache;
+
+struct EvalOptions {
+  // Render messages, remediations and status reasons. Reports that only count verdicts and
+  // statuses (the audit summary) turn it off: the findings and verdict are the same.
+  bool messages = true;
+  ScreeningCache* cache = nullptr;  // per-thread memo of party-name screening (optional)
+};
+
+Result evaluateWorkload(const Workload& workload, const DateView& view,
+                        const EvalOptions& options = {});
 
 }  // namespace borderline

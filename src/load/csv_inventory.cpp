@@ -6,6 +6,7 @@
 
 #include "load/manifest.hpp"
 #include "load/scalar_text.hpp"
+#include "load/source.hpp"
 #include "util/text.hpp"
 
 namespace borderline {
@@ -61,6 +62,11 @@ CsvInventory::CsvInventory(std::string_view file, std::string_view header,
   std::string scratch, error;
   std::uint32_t offset = 0;
   const std::string_view body = csvRecordBody(header);
+  std::string_view problem;
+  if (const auto bad = findEncodingError(body, problem); bad != std::string_view::npos) {
+    diags.error({file, headerLine, static_cast<std::uint32_t>(bad + 1)}, std::string(problem));
+    throwIfErrors(diags);
+  }
   if (!splitCsvRecord(body, fields, scratch, offset, error)) {
     diags.error({file, headerLine, offset + 1}, error);
     throwIfErrors(diags);
@@ -118,6 +124,11 @@ public:
     record_ = csvRecordBody(record);
     line_ = line;
     multiline_ = record_.find('\n') != std::string_view::npos;
+    std::string_view problem;
+    if (const auto bad = findEncodingError(record_, problem); bad != std::string_view::npos) {
+      errors_.emplace_back(locate(static_cast<std::uint32_t>(bad)), std::string(problem));
+      return false;
+    }
     std::uint32_t offset = 0;
     std::string error;
     if (!splitCsvRecord(record_, fields_, scratch_, offset, error)) {

@@ -1,6 +1,7 @@
 #include "load/jsonl_inventory.hpp"
 
 #include "load/manifest.hpp"
+#include "load/source.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace borderline {
@@ -10,6 +11,11 @@ namespace {
 // One line: a whole Workload document, exactly as a single-document JSON manifest.
 std::optional<Workload> loadLine(std::string_view file, std::string_view line, std::uint32_t number,
                                  const ChipCatalog& catalog, Diagnostics& diags) {
+  std::string_view problem;
+  if (const auto bad = findEncodingError(line, problem); bad != std::string_view::npos) {
+    diags.error({file, number, static_cast<std::uint32_t>(bad + 1)}, std::string(problem));
+    return std::nullopt;
+  }
   const std::size_t first = line.find_first_not_of(" \t");
   if (line[first] != '{') {
     diags.error({file, number, static_cast<std::uint32_t>(first + 1)},
