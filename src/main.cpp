@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   registerRules(app, run);
   registerChips(app, run);
   registerAudit(app, run);
+  registerReport(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,15 +1,9 @@
 #include "audit/batch_source.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <fmt/format.h>
-
+#include "audit/file_input.hpp"
 #include "load/manifest.hpp"
 
 namespace borderline {
@@ -19,51 +13,6 @@ namespace {
 [[noreturn]] void fail(std::string_view file, std::string message) {
   throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::move(message)}});
 }
-
-// A file or standard input, read in large blocks.
-class FileInput {
-public:
-  static constexpr std::size_t kBlock = 4u << 20;
-
-  FileInput(const std::string& path, std::string_view shown) : shown_(shown) {
-    if (path == "-") {
-      fd_ = STDIN_FILENO;
-    } else {
-      fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd_ < 0) fail(shown, fmt::format("cannot read file: {}", std::strerror(errno)));
-      owned_ = true;
-    }
-    struct stat st {};
-    if (::fstat(fd_, &st) == 0) {
-      if (S_ISDIR(st.st_mode)) fail(shown, "is a directory (expected an inventory file)");
-      if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
-    }
-  }
-  ~FileInput() {
-    if (owned_) ::close(fd_);
-  }
-  FileInput(const FileInput&) = delete;
-  FileInput& operator=(const FileInput&) = delete;
-
-  // Appends the next block to `buffer`; false at the end of the input.
-  bool read(std::string& buffer) {
-    const std::size_t old = buffer.size();
-    buffer.resize(old + kBlock);
-    ssize_t n;
-    do n = ::read(fd_, buffer.data() + old, kBlock);
-    while (n < 0 && errno == EINTR);
-    if (n < 0) fail(shown_, fmt::format("read error: {}", std::strerror(errno)));
-    buffer.resize(old + static_cast<std::size_t>(n));
-    return n > 0;
-  }
-  std::optional<std::uint64_t> size() const { return size_; }
-
-private:
-  std::string_view shown_;
-  int fd_ = -1;
-  bool owned_ = false;
-  std::optional<std::uint64_t> size_;
-};
 
 // Batches of whole records of CSV or JSONL text.
 class RecordSource : public BatchSource {

@@ -26,6 +26,7 @@ struct RawBatch {
   std::uint32_t firstLine = 0;       // line of text's first record
   std::vector<Workload> workloads;   // yaml, json: loaded already
   std::uint64_t bytes = 0;           // input bytes it covers, for progress
+  std::vector<Location> origins;     // where each line of text is from, when not one file
 };
 
 class BatchSource {

@@ -69,8 +69,7 @@ int runAudit(const AuditOptions& o) {
   const LoadedRules rules = loadRules(o.rules, sources);
   const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
   const DateView view(*rules.compiled, asOf);
-  StreamContext context{rules.compiled.get(), asOf, std::string(source->name())};
-  if (shard.count > 1) context.input += fmt::format(" (shard {}/{})", shard.index + 1, shard.count);
+  StreamContext context{rules.compiled.get(), asOf};
   const auto reporter = o.format == "html"
                             ? std::make_unique<HtmlReporter>(std::move(context), o.htmlRows)
                             : makeStreamReporter(o.format, std::move(context));

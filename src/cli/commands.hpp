@@ -13,5 +13,6 @@ void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
 void registerAudit(CLI::App& app, CommandRunner& run);
+void registerReport(CLI::App& app, CommandRunner& run);
 
 }  // namespace borderline

@@ -2,6 +2,7 @@
 // Inventories for `audit`: the input formats, and what loading one batch of rows gives.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,10 +32,15 @@ struct LoadedBatch {
   std::vector<Workload> workloads;
   std::vector<InvalidWorkload> invalid;
   std::uint64_t rows = 0;
+  // Text that locations of this batch point at when no SourceSet owns it (file names read
+  // back from results by `report merge`).
+  std::set<std::string, std::less<>> names;
+  std::string_view keep(std::string_view name) { return *names.emplace(name).first; }
   void clear() {
     workloads.clear();
     invalid.clear();
     rows = 0;
+    names.clear();
   }
 };
 

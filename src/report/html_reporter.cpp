@@ -113,14 +113,15 @@ std::string legend(bool breakdown) {
   return out + "</p>";
 }
 
-// A breakdown: chart, then the full table of counts.
+// A breakdown: chart, then the full table of counts. `breakdown`: the last column counts
+// workloads with nothing open there (else: allowed workloads).
 std::string section(std::string_view id, std::string_view title, std::string_view note,
-                    std::string_view what, const std::vector<Row>& rows) {
+                    std::string_view what, const std::vector<Row>& rows, bool breakdown) {
   std::string out = fmt::format("<section id=\"{}\"><h2>{}</h2><p class=note>{}</p>", id, esc(title), note);
   if (rows.empty()) return out + "<p>None.</p></section>";
-  out += legend(true) + chart(rows, true);
+  out += legend(breakdown) + chart(rows, breakdown);
   out += fmt::format("<table class=counts><thead><tr><th>{}</th><th>total</th>", esc(what));
-  for (int b = 0; b < kVerdictBuckets; ++b) out += fmt::format("<th>{}</th>", label(b, true));
+  for (int b = 0; b < kVerdictBuckets; ++b) out += fmt::format("<th>{}</th>", label(b, breakdown));
   out += "</tr></thead><tbody>";
   for (const auto& r : rows) {
     out += fmt::format("<tr><th title=\"{}\">{}</th><td class=num>{}</td>", esc(r.title), esc(r.label),
@@ -264,7 +265,7 @@ void HtmlReporter::format(const Result& r, std::string& out) const {
   Json row = {{"n", w.name},
               {"v", bucket},
               {"c", w.siteCountry.has() ? std::string(countryCode(*w.siteCountry.value)) : ""},
-              {"s", w.loc.str()},
+              {"s", fmt::format("{}:{}", w.loc.file, w.loc.line)},
               {"l", w.loc.line},
               {"f", std::move(findings)}};
   out += static_cast<char>('0' + bucket);
@@ -309,7 +310,7 @@ void HtmlReporter::copy(Spool& spool, std::size_t rows, Sink out, bool& first) {
 }
 
 void HtmlReporter::end(const Tally& t, Sink out) {
-  const std::string title = fmt::format("borderline audit — {}", ctx_.input);
+  const std::string title = fmt::format("borderline audit — {}", t.sourcesText());
   std::string h = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -325,8 +326,8 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   // Totals
   h += "<section id=\"totals\"><h2>Verdicts</h2><div class=cards>";
   h += fmt::format("<div class=\"card total\"><span class=n data-count=\"workloads\">{}</span>"
-                   "workloads from <span data-count=\"rows\">{}</span> rows</div>",
-                   num(t.workloads), num(t.rows));
+                   "workloads</div>",
+                   num(t.workloads));
   for (int b = 0; b < kVerdictBuckets; ++b)
     h += fmt::format("<div class=\"card {}\"><span class=n data-count=\"{}\">{}</span>{}</div>",
                      kClasses[b], levelName(bucketVerdict(b)), num(t.verdicts[static_cast<std::size_t>(b)]),
@@ -348,7 +349,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   out(section("jurisdiction", "By jurisdiction",
               "Workloads with findings under each jurisdiction's rules, by their worst open finding "
               "there.",
-              "jurisdiction", rows));
+              "jurisdiction", rows, true));
   rows.clear();
   for (std::size_t g = 0; g < t.byRegime.size(); ++g)
     if (sum(t.byRegime[g])) {
@@ -356,7 +357,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
       rows.push_back({name, "breakdown.regime." + name, name, t.byRegime[g]});
     }
   out(section("regime", "By regime", "Workloads with findings in each regime, by their worst open finding there.",
-              "regime", rows));
+              "regime", rows, true));
   rows.clear();
   for (int c = 0; c < kCountryCount; ++c) {
     const auto& v = t.bySiteCountry[static_cast<std::size_t>(c)];
@@ -370,7 +371,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   out(section("site-country", "By site country",
               "Workloads by the country where the chips are, by verdict (the chart shows the 20 "
               "largest).",
-              "site country", rows));
+              "site country", rows, false));
 
   // Rules: findings by status.
   std::vector<std::size_t> order;

@@ -34,7 +34,6 @@ Json summaryJson(const Tally& t) {
   j["workloads"] = t.workloads;
   for (int b = 0; b < kVerdictBuckets; ++b)
     j[std::string(levelName(bucketVerdict(b)))] = t.verdicts[static_cast<std::size_t>(b)];
-  j["rows"] = t.rows;
   j["invalid"] = {{"workloads", t.invalidWorkloads}, {"rows", t.invalidRows}};
   // Breakdowns list only what occurred, in a fixed order (codes, pack order, rule order).
   Json byCountry = Json::object();

@@ -20,7 +20,7 @@ private:
   bool any_ = false;
 };
 
-// The summary object: cli.md's counts, then rows, invalid and the breakdowns.
+// The summary object: cli.md's counts, then the invalid workloads skipped and the breakdowns.
 nlohmann::ordered_json summaryJson(const Tally& tally);
 
 }  // namespace borderline

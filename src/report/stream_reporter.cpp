@@ -1,9 +1,6 @@
 #include "report/stream_reporter.hpp"
 
 #include <array>
-#include <set>
-
-#include <fmt/format.h>
 
 #include "report/csv_reporter.hpp"
 #include "report/html_reporter.hpp"
@@ -51,9 +48,7 @@ class StreamedReporter : public Reporter {
 public:
   explicit StreamedReporter(std::string_view format) : format_(format) {}
   void write(const Report& report, std::ostream& out) const override {
-    std::set<std::string_view> files;
-    for (const auto& r : report.results) files.insert(r.workload->loc.file);
-    StreamContext context{&report.rules, report.asOf, fmt::format("{}", fmt::join(files, ", "))};
+    StreamContext context{&report.rules, report.asOf};
     const auto reporter = makeStreamReporter(format_, std::move(context));
     std::string text;
     writeStreamed(*reporter, report.rules, report.results, text);

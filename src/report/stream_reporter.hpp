@@ -17,7 +17,6 @@ namespace borderline {
 struct StreamContext {
   const CompiledRules* rules = nullptr;
   Date asOf;
-  std::string input;  // what was read, for headings ("inventory.csv", "<stdin>")
 };
 
 // Receives report bytes in order.

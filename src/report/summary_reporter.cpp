@@ -39,8 +39,8 @@ std::string table(std::string_view title, std::string_view last,
 
 void SummaryReporter::end(const Tally& t, Sink out) {
   std::string s = textHeader(rules(), ctx_.asOf) + "\n\n";
-  s += fmt::format("audit of {}: {} workload{} from {} row{}\n", ctx_.input, count(t.workloads),
-                   t.workloads == 1 ? "" : "s", count(t.rows), t.rows == 1 ? "" : "s");
+  s += fmt::format("audit of {}: {} workload{}\n", t.sourcesText(), count(t.workloads),
+                   t.workloads == 1 ? "" : "s");
   if (t.invalidWorkloads)
     s += fmt::format("  {} invalid workload{} ({} row{}) skipped: not judged, listed on stderr\n",
                      count(t.invalidWorkloads), t.invalidWorkloads == 1 ? "" : "s",

@@ -34,8 +34,23 @@ std::size_t Tally::ruleIndex(const Rule& rule) const {
   return static_cast<std::size_t>(&rule - rules_->rules.data());
 }
 
+void Tally::addSource(std::string_view file) {
+  if (!sources.empty() && sources.back() == file) return;  // the usual case: one file
+  if (std::find(sources.begin(), sources.end(), file) != sources.end()) return;
+  if (sources.size() < kMaxSources) sources.emplace_back(file);
+  else moreSources = true;
+}
+
+std::string Tally::sourcesText() const {
+  std::string out;
+  for (const auto& s : sources) out += (out.empty() ? "" : ", ") + s;
+  if (moreSources) out += ", …";
+  return out.empty() ? "no workloads" : out;
+}
+
 void Tally::add(const Result& r) {
   ++workloads;
+  addSource(r.workload->loc.file);
   const int bucket = verdictBucket(r.verdict);
   ++verdicts[static_cast<std::size_t>(bucket)];
   if (r.workload->siteCountry.has())
@@ -87,6 +102,8 @@ Tally& Tally::operator+=(const Tally& o) {
   for (std::size_t i = 0; i < byRegime.size(); ++i) addCounts(byRegime[i], o.byRegime[i]);
   for (std::size_t i = 0; i < byRule.size(); ++i)
     for (std::size_t s = 0; s < 4; ++s) byRule[i].byStatus[s] += o.byRule[i].byStatus[s];
+  for (const auto& file : o.sources) addSource(file);
+  moreSources = moreSources || o.moreSources;
   return *this;
 }
 

@@ -35,7 +35,8 @@ public:
   Tally& operator+=(const Tally& other);
 
   std::uint64_t workloads = 0;  // evaluated
-  std::uint64_t rows = 0;       // input rows read (evaluated or invalid)
+  std::uint64_t rows = 0;       // input rows read (for progress; reports do not show it, as
+                                // `report merge` cannot know it)
   std::uint64_t invalidWorkloads = 0, invalidRows = 0;
   VerdictCounts verdicts{};
   std::vector<VerdictCounts> bySiteCountry;   // by CountryId
@@ -43,11 +44,19 @@ public:
   std::vector<VerdictCounts> byJurisdiction;  // workloads with findings of that jurisdiction
   std::array<VerdictCounts, 5> byRegime{};    // by Regime
   std::vector<RuleCounts> byRule;             // by index in CompiledRules::rules
+  // The files the workloads came from, in order of first appearance (at most kMaxSources).
+  static constexpr std::size_t kMaxSources = 8;
+  std::vector<std::string> sources;
+  bool moreSources = false;
+  // "a.csv", "a.yaml, b.yaml", "a.yaml, b.yaml, … (more)": what reports say was audited.
+  std::string sourcesText() const;
 
   const CompiledRules& rules() const { return *rules_; }
   std::size_t ruleIndex(const Rule& rule) const;
 
 private:
+  void addSource(std::string_view file);
+
   const CompiledRules* rules_;
   std::vector<int> jurisdictionOfRule_;
 };
