@@ -12,6 +12,7 @@ packages=(
   libssl-dev                # SHA-256 of rule packs (OpenSSL libcrypto)
   catch2                    # unit tests (Catch2 v2)
   python3                   # command-line tests generate hostile inputs
+  chromium                  # tests only: the HTML audit report is checked in a real browser
 )
 
 missing=()

@@ -60,7 +60,8 @@ std::string label(int bucket, bool breakdown) {
   return s;
 }
 
-// A count the browser test compares with the JSON report: `key` is its path in "summary".
+// A count the browser test compares with the JSON report: `key` is its path in "summary",
+// '/'-separated (rule ids hold dots).
 std::string cell(std::uint64_t n, const std::string& key) {
   return fmt::format("<td class=num data-count=\"{}\">{}</td>", esc(key), num(n));
 }
@@ -128,7 +129,7 @@ std::string section(std::string_view id, std::string_view title, std::string_vie
                        num(sum(r.counts)));
     for (int b = 0; b < kVerdictBuckets; ++b)
       out += cell(r.counts[static_cast<std::size_t>(b)],
-                  fmt::format("{}.{}", r.key, levelName(bucketVerdict(b))));
+                  fmt::format("{}/{}", r.key, levelName(bucketVerdict(b))));
     out += "</tr>";
   }
   return out + "</tbody></table></section>";
@@ -190,7 +191,7 @@ var body=document.querySelector("#workloads tbody"),filter=document.getElementBy
     verdict=document.getElementById("verdict-filter"),more=document.getElementById("more"),
     shownEl=document.getElementById("shown");
 var sortKey="input",sortDir=1,page=200,limit=page,view=rows;
-document.querySelector("[data-count='table.rows']").textContent=rows.length;
+document.getElementById("loaded").textContent=rows.length;
 function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined)e.textContent=text;return e;}
 function openRules(r){return r.f.filter(function(f){return f[1]===0;}).map(function(f){return f[0];});}
 function key(r,k){switch(k){case "name":return r.n;case "verdict":return r.v;case "country":return r.c;
@@ -235,6 +236,8 @@ function render(){
       if(next&&next.className==="details")body.removeChild(next);else body.insertBefore(details(r),next);});
     body.appendChild(tr);});
   shownEl.textContent=Math.min(limit,view.length)+" of "+view.length;
+  shownEl.setAttribute("data-shown",Math.min(limit,view.length));shownEl.setAttribute("data-matching",view.length);
+  var first=body.querySelector("tr.w td");shownEl.setAttribute("data-first",first?first.textContent:"");
   more.hidden=limit>=view.length;}
 document.querySelectorAll("#workloads thead th").forEach(function(th){
   th.addEventListener("click",function(){
@@ -243,6 +246,10 @@ document.querySelectorAll("#workloads thead th").forEach(function(th){
     document.querySelectorAll("#workloads thead th").forEach(function(o){o.removeAttribute("aria-sort");});
     th.setAttribute("aria-sort",sortDir>0?"ascending":"descending");apply();});});
 filter.addEventListener("input",apply);verdict.addEventListener("change",apply);
+// A link can carry the view: #q=TEXT&v=VERDICT&sort=KEY&dir=desc (also how tests drive it).
+new URLSearchParams(location.hash.slice(1)).forEach(function(value,name){
+  if(name==="q")filter.value=value;else if(name==="v")verdict.value=value;
+  else if(name==="sort")sortKey=value;else if(name==="dir")sortDir=value==="desc"?-1:1;});
 more.addEventListener("click",function(){limit+=page;render();});
 apply();
 })();
@@ -334,8 +341,8 @@ void HtmlReporter::end(const Tally& t, Sink out) {
                      label(b, false));
   h += "</div>";
   if (t.invalidWorkloads)
-    h += fmt::format("<p class=warn><span data-count=\"invalid.workloads\">{}</span> invalid "
-                     "workloads (<span data-count=\"invalid.rows\">{}</span> rows) were skipped "
+    h += fmt::format("<p class=warn><span data-count=\"invalid/workloads\">{}</span> invalid "
+                     "workloads (<span data-count=\"invalid/rows\">{}</span> rows) were skipped "
                      "and not judged; the audit listed each on its standard error.</p>",
                      num(t.invalidWorkloads), num(t.invalidRows));
   h += legend(false) + chart({{"all workloads", "", "", t.verdicts}}, false) + "</section>\n";
@@ -344,7 +351,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   std::vector<Row> rows;
   for (std::size_t i = 0; i < t.jurisdictions.size(); ++i)
     if (sum(t.byJurisdiction[i]))
-      rows.push_back({t.jurisdictions[i], "breakdown.jurisdiction." + t.jurisdictions[i],
+      rows.push_back({t.jurisdictions[i], "breakdown/jurisdiction/" + t.jurisdictions[i],
                       t.jurisdictions[i], t.byJurisdiction[i]});
   out(section("jurisdiction", "By jurisdiction",
               "Workloads with findings under each jurisdiction's rules, by their worst open finding "
@@ -354,7 +361,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   for (std::size_t g = 0; g < t.byRegime.size(); ++g)
     if (sum(t.byRegime[g])) {
       const std::string name(kRegimeDomain.name(static_cast<std::uint8_t>(g)));
-      rows.push_back({name, "breakdown.regime." + name, name, t.byRegime[g]});
+      rows.push_back({name, "breakdown/regime/" + name, name, t.byRegime[g]});
     }
   out(section("regime", "By regime", "Workloads with findings in each regime, by their worst open finding there.",
               "regime", rows, true));
@@ -364,7 +371,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
     if (!sum(v)) continue;
     const std::string code(countryCode(static_cast<CountryId>(c)));
     rows.push_back({fmt::format("{} {}", code, countryName(static_cast<CountryId>(c))),
-                    "breakdown.siteCountry." + code, code, v});
+                    "breakdown/siteCountry/" + code, code, v});
   }
   std::stable_sort(rows.begin(), rows.end(),
                    [](const Row& a, const Row& b) { return sum(a.counts) > sum(b.counts); });
@@ -393,7 +400,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
                        kRegimeDomain.name(static_cast<std::uint8_t>(rule.regime)));
       for (int s = 0; s < 4; ++s)
         r += cell(t.byRule[i].byStatus[static_cast<std::size_t>(s)],
-                  fmt::format("breakdown.rule.{}.{}", rule.id, statusName(static_cast<FindingStatus>(s))));
+                  fmt::format("breakdown/rule/{}/{}", rule.id, statusName(static_cast<FindingStatus>(s))));
       r += "</tr>";
     }
     r += "</tbody></table>";
@@ -414,7 +421,7 @@ void HtmlReporter::end(const Tally& t, Sink out) {
        "<option value=\"\">every verdict</option>";
   for (int b = 0; b < kVerdictBuckets; ++b) w += fmt::format("<option value=\"{}\">{}</option>", b, label(b, false));
   w += "</select></div><p class=note>Showing <span id=shown></span> (table rows loaded: "
-       "<span data-count=\"table.rows\">0</span>). Click a heading to sort, a row for its "
+       "<span id=loaded>0</span>). Click a heading to sort, a row for its "
        "findings and citations.</p>"
        "<table id=workloads><thead><tr><th data-key=name>workload</th><th data-key=verdict>"
        "verdict</th><th data-key=country>site</th><th data-key=rules>open findings</th>"
