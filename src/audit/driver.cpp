@@ -7,7 +7,7 @@
 #include "audit/ordered_pipeline.hpp"
 #include "audit/progress.hpp"
 #include "evaluate/evaluator.hpp"
-#include "evaluate/screening_cache.hpp"
+#include "evaluate/eval_cache.hpp"
 #include "load/jsonl_inventory.hpp"
 
 namespace borderline {
@@ -114,7 +114,7 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
 BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, bool messages,
                               int jobs) {
   // One screening cache per worker thread, shared by nothing else.
-  auto caches = std::make_shared<std::vector<ScreeningCache>>(static_cast<std::size_t>(std::max(1, jobs)));
+  auto caches = std::make_shared<std::vector<EvalCache>>(static_cast<std::size_t>(std::max(1, jobs)));
   auto scratch = std::make_shared<std::vector<CsvScratch>>(caches->size());
   const CsvInventory* csv = source.csv();
   const std::string_view file = source.name();

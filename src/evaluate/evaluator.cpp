@@ -164,6 +164,7 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   exact.workload = &w;
   exact.view = &view;
   exact.screening = &screening;
+  exact.cache = options.cache;
   EvalContext fuzzy = exact;
   fuzzy.withFuzzy = true;
 

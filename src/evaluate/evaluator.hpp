@@ -6,13 +6,13 @@
 
 namespace borderline {
 
-class ScreeningCache;
+class EvalCache;
 
 struct EvalOptions {
   // Render messages, remediations and status reasons. Reports that only count verdicts and
   // statuses (the audit summary) turn it off: the findings and verdict are the same.
   bool messages = true;
-  ScreeningCache* cache = nullptr;  // per-thread memo of party-name screening (optional)
+  EvalCache* cache = nullptr;  // per-thread memos (party screening, regexes); optional
 };
 
 Result evaluateWorkload(const Workload& workload, const DateView& view,

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "evaluate/screening_cache.hpp"
+#include "evaluate/eval_cache.hpp"
 
 namespace borderline {
 
@@ -13,12 +13,12 @@ void addUnique(std::vector<std::string_view>& lists, std::string_view list) {
 }
 
 void screenName(const std::string& name, PartyRole role, bool parent, const DateView& view,
-                ScreeningCache* cache, PartyScreen& out, Screening& all) {
+                EvalCache* cache, PartyScreen& out, Screening& all) {
   const CompiledRules& rules = view.rules();
   std::vector<screening::Hit> uncached;
   if (!cache) uncached = rules.partyIndex.match(name, screening::kReviewThreshold);
   const auto& hits =
-      cache ? cache->match(rules.partyIndex, name, screening::kReviewThreshold) : uncached;
+      cache ? cache->screen(rules.partyIndex, name, screening::kReviewThreshold) : uncached;
   for (const auto& hit : hits) {
     if (!view.partyActive(hit.entry)) continue;  // not yet listed (or delisted) on this date
     const std::string_view list =
@@ -34,7 +34,7 @@ void screenName(const std::string& name, PartyRole role, bool parent, const Date
 
 }  // namespace
 
-Screening screenParties(const Workload& workload, const DateView& view, ScreeningCache* cache) {
+Screening screenParties(const Workload& workload, const DateView& view, EvalCache* cache) {
   Screening s;
   if (view.rules().parties.empty()) return s;
   for (int r = 0; r < kPartyRoles; ++r) {

@@ -30,9 +30,9 @@ struct Screening {
   bool fuzzyOnly = false;  // some list is matched only fuzzily
 };
 
-class ScreeningCache;
+class EvalCache;
 // `cache` (optional, one per thread) remembers the matches of names seen before.
 Screening screenParties(const Workload& workload, const DateView& view,
-                        ScreeningCache* cache = nullptr);
+                        EvalCache* cache = nullptr);
 
 }  // namespace borderline
