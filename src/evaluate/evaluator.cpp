@@ -168,7 +168,10 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   EvalContext fuzzy = exact;
   fuzzy.withFuzzy = true;
 
-  for (const Rule* rule : view.rulesInEffect()) {
+  const auto& inEffect = view.rulesInEffect();
+  for (std::size_t i = 0; i < inEffect.size(); ++i) {
+    if (!view.mayFire(i, w)) continue;
+    const Rule* rule = inEffect[i];
     const EvalContext* ctx = &exact;
     bool fuzzyOnly = false;
     if (!fires(*rule, exact)) {
