@@ -39,8 +39,10 @@ std::string table(std::string_view title, std::string_view last,
 
 void SummaryReporter::end(const Tally& t, Sink out) {
   std::string s = textHeader(rules(), ctx_.asOf) + "\n\n";
-  s += fmt::format("audit of {}: {} workload{}\n", t.sourcesText(), count(t.workloads),
-                   t.workloads == 1 ? "" : "s");
+  const auto inEffect = std::count_if(rules().rules.begin(), rules().rules.end(),
+                                      [&](const Rule& r) { return r.appliesOn(ctx_.asOf); });
+  s += fmt::format("audit of {}: {} workload{}, {} rules in effect\n", t.sourcesText(),
+                   count(t.workloads), t.workloads == 1 ? "" : "s", inEffect);
   if (t.invalidWorkloads)
     s += fmt::format("  {} invalid workload{} ({} row{}) skipped: not judged, listed on stderr\n",
                      count(t.invalidWorkloads), t.invalidWorkloads == 1 ? "" : "s",
