@@ -17,10 +17,11 @@ namespace {
 // Batches of whole records of CSV or JSONL text.
 class RecordSource : public BatchSource {
 public:
-  RecordSource(const std::string& path, std::string_view shown, bool csv, const ChipCatalog& catalog)
+  RecordSource(const std::string& path, std::string_view shown, bool csv,
+               const ChipCatalog& catalog)
       : input_(path, shown), shown_(shown), csv_(csv) {
     more_ = input_.read(buffer_);
-    if (buffer_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark
+    if (buffer_.starts_with("\xEF\xBB\xBF")) pos_ = 3; // a UTF-8 byte order mark
     if (!csv_) return;
     if (atEnd()) fail(shown, "empty file: a CSV inventory starts with a header row");
     const std::size_t end = recordEnd(pos_);
@@ -30,7 +31,7 @@ public:
   }
 
   bool next(RawBatch& batch) override {
-    buffer_.erase(0, pos_);  // what earlier batches took
+    buffer_.erase(0, pos_); // what earlier batches took
     pos_ = 0;
     std::size_t count = 0, previous = 0;
     std::string lastName;
@@ -41,10 +42,12 @@ public:
       if (count >= kBatchRecords) {
         if (!csv_) break;
         if (!haveLast) {
-          lastName = inventory_->nameOf(std::string_view(buffer_).substr(previous, pos_ - previous), scratch_);
+          lastName = inventory_->nameOf(std::string_view(buffer_).substr(previous, pos_ - previous),
+                                        scratch_);
           haveLast = true;
         }
-        const auto name = inventory_->nameOf(std::string_view(buffer_).substr(pos_, end - pos_), scratch_);
+        const auto name =
+            inventory_->nameOf(std::string_view(buffer_).substr(pos_, end - pos_), scratch_);
         if (name.empty() || name != lastName) break;
       }
       previous = pos_;
@@ -133,7 +136,7 @@ private:
   std::uint64_t index_ = 0, size_ = 0;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<BatchSource> openBatchSource(const std::string& path, InventoryFormat format,
                                              SourceSet& sources, const ChipCatalog& catalog) {
@@ -143,8 +146,9 @@ std::unique_ptr<BatchSource> openBatchSource(const std::string& path, InventoryF
     const std::string_view shown = sources.intern(path == "-" ? "<stdin>" : path);
     return std::make_unique<RecordSource>(path, shown, format == InventoryFormat::Csv, catalog);
   }
-  default: return std::make_unique<ManifestSource>(path, sources, catalog);
+  default:
+    return std::make_unique<ManifestSource>(path, sources, catalog);
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

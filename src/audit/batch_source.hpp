@@ -21,12 +21,12 @@ namespace borderline {
 inline constexpr std::size_t kBatchRecords = 1024;
 
 struct RawBatch {
-  std::uint64_t index = 0;           // 0-based position in the input
-  std::string text;                  // whole records (csv, jsonl)
-  std::uint32_t firstLine = 0;       // line of text's first record
-  std::vector<Workload> workloads;   // yaml, json: loaded already
-  std::uint64_t bytes = 0;           // input bytes it covers, for progress
-  std::vector<Location> origins;     // where each line of text is from, when not one file
+  std::uint64_t index = 0;         // 0-based position in the input
+  std::string text;                // whole records (csv, jsonl)
+  std::uint32_t firstLine = 0;     // line of text's first record
+  std::vector<Workload> workloads; // yaml, json: loaded already
+  std::uint64_t bytes = 0;         // input bytes it covers, for progress
+  std::vector<Location> origins;   // where each line of text is from, when not one file
 };
 
 class BatchSource {
@@ -48,4 +48,4 @@ public:
 std::unique_ptr<BatchSource> openBatchSource(const std::string& path, InventoryFormat format,
                                              SourceSet& sources, const ChipCatalog& catalog);
 
-}  // namespace borderline
+} // namespace borderline

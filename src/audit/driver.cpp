@@ -6,8 +6,8 @@
 
 #include "audit/ordered_pipeline.hpp"
 #include "audit/progress.hpp"
-#include "evaluate/evaluator.hpp"
 #include "evaluate/eval_cache.hpp"
+#include "evaluate/evaluator.hpp"
 #include "load/jsonl_inventory.hpp"
 
 namespace borderline {
@@ -31,7 +31,7 @@ namespace {
 
 // What a worker hands the writer for one batch.
 struct BatchOutput {
-  std::string text;  // the formatted results
+  std::string text; // the formatted results
   std::unique_ptr<Tally> tally;
   std::vector<InvalidWorkload> invalid;
   Level worst = Level::Allowed;
@@ -41,7 +41,7 @@ struct BatchOutput {
 // can be delivered, so the run stops early without an error.
 struct OutputClosed {};
 
-}  // namespace
+} // namespace
 
 DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
                          StreamReporter& reporter, StreamingOutput& output,
@@ -80,7 +80,7 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
     }
     for (const auto& bad : state.loaded.invalid) out.tally->addInvalid(1, bad.rows);
     out.invalid = std::move(state.loaded.invalid);
-    state.results.clear();  // before the workloads they point at
+    state.results.clear(); // before the workloads they point at
     state.loaded.clear();
   };
   auto consume = [&](BatchOutput& out) {
@@ -114,12 +114,13 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
 BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, bool messages,
                               int jobs) {
   // One screening cache per worker thread, shared by nothing else.
-  auto caches = std::make_shared<std::vector<EvalCache>>(static_cast<std::size_t>(std::max(1, jobs)));
+  auto caches =
+      std::make_shared<std::vector<EvalCache>>(static_cast<std::size_t>(std::max(1, jobs)));
   auto scratch = std::make_shared<std::vector<CsvScratch>>(caches->size());
   const CsvInventory* csv = source.csv();
   const std::string_view file = source.name();
   return [&view, messages, caches, scratch, csv, file](RawBatch& batch, LoadedBatch& loaded,
-                                                  std::vector<Result>& results, int worker) {
+                                                       std::vector<Result>& results, int worker) {
     const auto w = static_cast<std::size_t>(worker);
     if (!batch.workloads.empty()) {
       loaded.workloads = std::move(batch.workloads);
@@ -138,4 +139,4 @@ BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, b
   };
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -21,7 +21,7 @@ namespace borderline {
 
 // --shard i/n: this run evaluates the batches whose index is i-1 modulo n.
 struct Shard {
-  std::uint32_t index = 0, count = 1;  // 0-based index
+  std::uint32_t index = 0, count = 1; // 0-based index
   bool owns(std::uint64_t batch) const { return batch % count == index; }
 };
 // Parses "i/n" (1 <= i <= n); nullopt when it is not that.
@@ -29,20 +29,20 @@ std::optional<Shard> parseShard(std::string_view text);
 
 // Turns one batch into results, on a worker thread. `loaded` owns the workloads the results
 // point at; `worker` (0..jobs-1) lets an implementation keep scratch state per thread.
-using BatchEvaluator =
-    std::function<void(RawBatch& batch, LoadedBatch& loaded, std::vector<Result>& results, int worker)>;
+using BatchEvaluator = std::function<void(RawBatch& batch, LoadedBatch& loaded,
+                                          std::vector<Result>& results, int worker)>;
 
 struct DriverSettings {
   int jobs = 1;
   Shard shard;
-  bool skipInvalid = false;  // else the first invalid workload stops the run (LoadFailure)
-  bool progress = false;     // the progress line (on a terminal only)
-  std::function<void(const InvalidWorkload&)> reportInvalid;  // with skipInvalid, in input order
+  bool skipInvalid = false; // else the first invalid workload stops the run (LoadFailure)
+  bool progress = false;    // the progress line (on a terminal only)
+  std::function<void(const InvalidWorkload&)> reportInvalid; // with skipInvalid, in input order
 };
 
 struct DriverOutcome {
   Tally tally;
-  Level worst = Level::Allowed;  // the worst workload verdict
+  Level worst = Level::Allowed; // the worst workload verdict
 };
 
 DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
@@ -54,4 +54,4 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
 BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, bool messages,
                               int jobs);
 
-}  // namespace borderline
+} // namespace borderline

@@ -17,7 +17,7 @@ namespace {
 [[noreturn]] void fail(std::string_view file, std::string message) {
   throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::move(message)}});
 }
-}  // namespace
+} // namespace
 
 FileInput::FileInput(const std::string& path, std::string_view shown) : shown_(shown) {
   if (path == "-") {
@@ -54,12 +54,14 @@ bool FileInput::read(std::string& buffer) {
 
 bool LineInput::next(std::string_view& line) {
   while (true) {
-    const void* nl =
-        pos_ < buffer_.size() ? std::memchr(buffer_.data() + pos_, '\n', buffer_.size() - pos_) : nullptr;
+    const void* nl = pos_ < buffer_.size()
+                         ? std::memchr(buffer_.data() + pos_, '\n', buffer_.size() - pos_)
+                         : nullptr;
     if (nl || !more_) {
       if (pos_ >= buffer_.size()) return false;
       const std::size_t end =
-          nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data()) : buffer_.size();
+          nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data())
+             : buffer_.size();
       line = std::string_view(buffer_).substr(pos_, end - pos_);
       if (line.ends_with('\r')) line.remove_suffix(1);
       pos_ = nl ? end + 1 : buffer_.size();
@@ -72,4 +74,4 @@ bool LineInput::next(std::string_view& line) {
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

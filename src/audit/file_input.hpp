@@ -48,4 +48,4 @@ private:
   std::uint32_t number_ = 0;
 };
 
-}  // namespace borderline
+} // namespace borderline

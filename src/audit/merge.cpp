@@ -37,8 +37,10 @@ std::optional<std::string_view> rawString(std::string_view text, std::size_t& po
   if (pos >= text.size() || text[pos] != '"') return std::nullopt;
   const std::size_t start = ++pos;
   for (; pos < text.size(); ++pos) {
-    if (text[pos] == '\\') ++pos;
-    else if (text[pos] == '"') return text.substr(start, pos++ - start);
+    if (text[pos] == '\\')
+      ++pos;
+    else if (text[pos] == '"')
+      return text.substr(start, pos++ - start);
   }
   return std::nullopt;
 }
@@ -71,8 +73,9 @@ std::optional<Key> keyOf(std::string_view line) {
   const Json& s = j["source"];
   if (!s.is_object() || !s.contains("file") || !s["file"].is_string() || !j["workload"].is_string())
     return std::nullopt;
-  const std::string file = s["file"].dump();  // escaped like the fast path
-  const std::uint64_t number = s.contains("line") && s["line"].is_number_unsigned() ? s["line"].get<std::uint64_t>() : 0;
+  const std::string file = s["file"].dump(); // escaped like the fast path
+  const std::uint64_t number =
+      s.contains("line") && s["line"].is_number_unsigned() ? s["line"].get<std::uint64_t>() : 0;
   const std::string name = j["workload"].dump();
   return Key{file.substr(1, file.size() - 2), number, name.substr(1, name.size() - 2)};
 }
@@ -83,7 +86,8 @@ public:
       : order_(order) {
     for (const auto& path : paths) {
       const std::string_view shown = sources.intern(path == "-" ? "<stdin>" : path);
-      auto& in = inputs_.emplace_back(Input{shown, std::make_unique<LineInput>(path, shown), {}, {}, {}, false});
+      auto& in = inputs_.emplace_back(
+          Input{shown, std::make_unique<LineInput>(path, shown), {}, {}, {}, false});
       advance(in);
     }
     name_ = paths.size() == 1 ? std::string(inputs_.front().name)
@@ -105,9 +109,10 @@ public:
       }
       if (!pick) break;
       if (last_ && *last_ == pick->key)
-        fail(pick->where, fmt::format("the result of workload '{}' ({}:{}) is here and at {}: was a "
-                                      "part given twice?",
-                                      pick->key.workload, pick->key.file, pick->key.line, lastWhere_.str()));
+        fail(pick->where,
+             fmt::format("the result of workload '{}' ({}:{}) is here and at {}: was a "
+                         "part given twice?",
+                         pick->key.workload, pick->key.file, pick->key.line, lastWhere_.str()));
       last_ = pick->key;
       lastWhere_ = pick->where;
       batch.text += pick->line;
@@ -172,7 +177,7 @@ std::string firstDifference(const Json& expected, const Json& actual) {
   return patch.front().value("path", "");
 }
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<BatchSource> openResultSource(const std::vector<std::string>& paths,
                                               MergeOrder order, SourceSet& sources) {
@@ -196,7 +201,7 @@ BatchEvaluator mergeEvaluator(const CompiledRules& rules) {
       }
     }
     loaded.rows = parsed.size();
-    loaded.workloads.resize(parsed.size());  // before results point at them
+    loaded.workloads.resize(parsed.size()); // before results point at them
     results.resize(parsed.size());
     for (std::size_t i = 0; i < parsed.size(); ++i) {
       readResultJson(parsed[i], batch.origins[i], rules, loaded, loaded.workloads[i], results[i]);
@@ -210,4 +215,4 @@ BatchEvaluator mergeEvaluator(const CompiledRules& rules) {
   };
 }
 
-}  // namespace borderline
+} // namespace borderline

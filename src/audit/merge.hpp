@@ -12,9 +12,9 @@
 namespace borderline {
 
 enum class MergeOrder {
-  Source,  // by source file name, then line: a k-way merge of inputs that are each in that
-           // order, which restores input order for the shards of one inventory
-  Input,   // the inputs one after the other, each in its own order
+  Source, // by source file name, then line: a k-way merge of inputs that are each in that
+          // order, which restores input order for the shards of one inventory
+  Input,  // the inputs one after the other, each in its own order
 };
 
 // Opens the result files ("-" = standard input). Throws LoadFailure when one cannot be read;
@@ -26,4 +26,4 @@ std::unique_ptr<BatchSource> openResultSource(const std::vector<std::string>& pa
 // not a result or that the rules would not have produced word for word.
 BatchEvaluator mergeEvaluator(const CompiledRules& rules);
 
-}  // namespace borderline
+} // namespace borderline

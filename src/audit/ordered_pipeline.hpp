@@ -113,11 +113,11 @@ private:
 
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::map<std::uint64_t, Batch> queue_;  // produced, waiting for a worker
-  std::map<std::uint64_t, Output> done_;  // processed, waiting for their turn
+  std::map<std::uint64_t, Batch> queue_; // produced, waiting for a worker
+  std::map<std::uint64_t, Output> done_; // processed, waiting for their turn
   std::uint64_t consumed_ = 0, produced_ = 0;
   bool endKnown_ = false, stop_ = false;
   std::exception_ptr error_;
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -21,8 +21,9 @@ void Progress::update(std::uint64_t rows, std::uint64_t bytes) {
   last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double rate = seconds > 0 ? static_cast<double>(rows) / seconds : 0;
-  std::string line = fmt::format("audit: {} rows · {} rows/s", formatNumber(static_cast<double>(rows)),
-                                 formatNumber(static_cast<double>(static_cast<std::uint64_t>(rate))));
+  std::string line =
+      fmt::format("audit: {} rows · {} rows/s", formatNumber(static_cast<double>(rows)),
+                  formatNumber(static_cast<double>(static_cast<std::uint64_t>(rate))));
   if (total_ && *total_ > 0 && bytes > 0) {
     const double done = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(*total_));
     const auto left = static_cast<long>(seconds / done - seconds);
@@ -40,4 +41,4 @@ void Progress::finish() {
   drawn_ = false;
 }
 
-}  // namespace borderline
+} // namespace borderline

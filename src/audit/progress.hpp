@@ -24,4 +24,4 @@ private:
   Clock::time_point start_, last_;
 };
 
-}  // namespace borderline
+} // namespace borderline

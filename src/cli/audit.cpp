@@ -37,8 +37,8 @@ std::string formatList() {
 InventoryFormat inputFormat(const AuditOptions& o) {
   if (!o.inputFormat.empty()) {
     if (auto f = parseInventoryFormat(o.inputFormat)) return *f;
-    throw UsageError(fmt::format("--input-format '{}' is not known (expected csv, jsonl, yaml or json)",
-                                 o.inputFormat));
+    throw UsageError(fmt::format(
+        "--input-format '{}' is not known (expected csv, jsonl, yaml or json)", o.inputFormat));
   }
   if (o.file == "-")
     throw UsageError("reading standard input needs --input-format (csv, jsonl, yaml or json)");
@@ -53,7 +53,8 @@ int runAudit(const AuditOptions& o) {
   const Level threshold = parseFailOn(o.failOn);
   const auto formats = streamFormats();
   if (std::find(formats.begin(), formats.end(), o.format) == formats.end())
-    throw UsageError(fmt::format("audit cannot write format '{}' (expected {})", o.format, formatList()));
+    throw UsageError(
+        fmt::format("audit cannot write format '{}' (expected {})", o.format, formatList()));
   Shard shard;
   if (!o.shard.empty()) {
     const auto parsed = parseShard(o.shard);
@@ -62,7 +63,8 @@ int runAudit(const AuditOptions& o) {
     shard = *parsed;
   }
   if (o.jobs < 0) throw UsageError("--jobs must be at least 1");
-  const int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const InventoryFormat format = inputFormat(o);
 
   SourceSet sources;
@@ -88,7 +90,7 @@ int runAudit(const AuditOptions& o) {
   return exitCodeFor(outcome.worst, threshold);
 }
 
-}  // namespace
+} // namespace
 
 void registerAudit(CLI::App& app, CommandRunner& run) {
   auto o = std::make_shared<AuditOptions>();
@@ -100,7 +102,8 @@ void registerAudit(CLI::App& app, CommandRunner& run) {
                   "csv, jsonl, yaml or json (default: from the file name's extension)");
   addRuleOptions(*cmd, o->rules);
   addAsOfOption(*cmd, o->asOf);
-  cmd->add_option("--format", o->format, "Report format: " + formatList() + " (default: text, a summary)");
+  cmd->add_option("--format", o->format,
+                  "Report format: " + formatList() + " (default: text, a summary)");
   cmd->add_option("-o,--output", o->output, "Write the report to this file (atomically)");
   cmd->add_option("--fail-on", o->failOn,
                   "Exit 1 when a workload is at or above this level: prohibited, "
@@ -117,4 +120,4 @@ void registerAudit(CLI::App& app, CommandRunner& run) {
   cmd->callback([o, &run] { run = [o] { return runAudit(*o); }; });
 }
 
-}  // namespace borderline
+} // namespace borderline

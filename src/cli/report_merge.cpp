@@ -41,12 +41,13 @@ int runMerge(const MergeOptions& o) {
   if (o.order != "source" && o.order != "input")
     throw UsageError(fmt::format("--order '{}' must be source or input", o.order));
   if (o.jobs < 0) throw UsageError("--jobs must be at least 1");
-  const int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
-  const auto source = openResultSource(o.files, o.order == "source" ? MergeOrder::Source : MergeOrder::Input,
-                                       sources);
+  const auto source = openResultSource(
+      o.files, o.order == "source" ? MergeOrder::Source : MergeOrder::Input, sources);
   StreamContext context{rules.compiled.get(), asOf};
   const auto reporter = o.format == "html"
                             ? std::make_unique<HtmlReporter>(std::move(context), o.htmlRows)
@@ -61,7 +62,7 @@ int runMerge(const MergeOptions& o) {
   return exitCodeFor(outcome.worst, threshold);
 }
 
-}  // namespace
+} // namespace
 
 void registerReport(CLI::App& app, CommandRunner& run) {
   CLI::App* report = app.add_subcommand("report", "Work with saved results");
@@ -69,7 +70,8 @@ void registerReport(CLI::App& app, CommandRunner& run) {
   auto o = std::make_shared<MergeOptions>();
   CLI::App* cmd = report->add_subcommand(
       "merge", "Combine the JSONL results of audit runs (shards, array jobs) into one report");
-  cmd->add_option("files", o->files, "Result files of `audit --format jsonl` ('-' = standard input)")
+  cmd->add_option("files", o->files,
+                  "Result files of `audit --format jsonl` ('-' = standard input)")
       ->required();
   addRuleOptions(*cmd, o->rules);
   cmd->add_option("--as-of", o->asOf, "The evaluation date the audit used, YYYY-MM-DD (required)");
@@ -90,4 +92,4 @@ void registerReport(CLI::App& app, CommandRunner& run) {
   cmd->callback([o, &run] { run = [o] { return runMerge(*o); }; });
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -22,4 +22,4 @@ bool EvalCache::matches(const std::regex& regex, std::string_view text) {
   return found;
 }
 
-}  // namespace borderline
+} // namespace borderline

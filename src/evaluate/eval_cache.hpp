@@ -18,8 +18,8 @@ public:
   static constexpr std::size_t kMaxEntries = 1 << 16;
 
   // The same as index.match(name, minScore). One cache serves one index and one minScore.
-  const std::vector<screening::Hit>& screen(const screening::NameIndex& index, std::string_view name,
-                                            int minScore);
+  const std::vector<screening::Hit>& screen(const screening::NameIndex& index,
+                                            std::string_view name, int minScore);
   // The same as std::regex_search(text, regex), for regexes that outlive the cache.
   bool matches(const std::regex& regex, std::string_view text);
 
@@ -30,8 +30,10 @@ private:
   };
   std::unordered_map<std::string, std::vector<screening::Hit>, Hash, std::equal_to<>> hits_;
   // Keyed by the regex's address, then the text.
-  std::unordered_map<const std::regex*, std::unordered_map<std::string, bool, Hash, std::equal_to<>>> matches_;
+  std::unordered_map<const std::regex*,
+                     std::unordered_map<std::string, bool, Hash, std::equal_to<>>>
+      matches_;
   std::size_t matchEntries_ = 0;
 };
 
-}  // namespace borderline
+} // namespace borderline

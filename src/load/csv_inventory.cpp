@@ -15,18 +15,35 @@ namespace {
 
 using C = CsvColumn;
 
-constexpr std::array<std::string_view, kCsvColumns> kNames = {
-    "name",           "purpose",          "period.start",       "period.end",
-    "model.name",     "model.developer.name", "model.developer.hq", "model.trainingCompute",
-    "chips",          "compute.acquisition",  "site.country",       "site.owner.name",
-    "site.owner.hq",  "site.owner.parentName", "site.owner.parentHq", "tenant.name",
-    "tenant.hq",      "tenant.parentName", "tenant.parentHq",    "tenant.designations",
-    "endUse",         "data.origin",      "data.categories",    "data.subjects",
-    "data.transfer",  "authorizations"};
+constexpr std::array<std::string_view, kCsvColumns> kNames = {"name",
+                                                              "purpose",
+                                                              "period.start",
+                                                              "period.end",
+                                                              "model.name",
+                                                              "model.developer.name",
+                                                              "model.developer.hq",
+                                                              "model.trainingCompute",
+                                                              "chips",
+                                                              "compute.acquisition",
+                                                              "site.country",
+                                                              "site.owner.name",
+                                                              "site.owner.hq",
+                                                              "site.owner.parentName",
+                                                              "site.owner.parentHq",
+                                                              "tenant.name",
+                                                              "tenant.hq",
+                                                              "tenant.parentName",
+                                                              "tenant.parentHq",
+                                                              "tenant.designations",
+                                                              "endUse",
+                                                              "data.origin",
+                                                              "data.categories",
+                                                              "data.subjects",
+                                                              "data.transfer",
+                                                              "authorizations"};
 
-constexpr C kRequired[] = {C::Name,        C::Purpose,     C::Chips,     C::Acquisition,
-                           C::SiteCountry, C::OwnerName,   C::OwnerHq,   C::TenantName,
-                           C::TenantHq};
+constexpr C kRequired[] = {C::Name,      C::Purpose, C::Chips,      C::Acquisition, C::SiteCountry,
+                           C::OwnerName, C::OwnerHq, C::TenantName, C::TenantHq};
 
 // Columns that only make sense together: a party needs a name and a country, a data source an
 // origin and categories.
@@ -36,7 +53,9 @@ constexpr std::pair<C, C> kPairs[] = {{C::DeveloperName, C::DeveloperHq},
                                       {C::DataTransfer, C::DataOrigin}};
 
 // Cells a later row of the same workload adds to it; the others it may only repeat.
-bool addsToWorkload(C c) { return c == C::Chips || (c >= C::DataOrigin && c <= C::DataTransfer); }
+bool addsToWorkload(C c) {
+  return c == C::Chips || (c >= C::DataOrigin && c <= C::DataTransfer);
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -44,17 +63,21 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-int at(C c) { return static_cast<int>(c); }
+int at(C c) {
+  return static_cast<int>(c);
+}
 
 // Stands for a column the format does not have (a developer has no parent columns).
 constexpr auto kNone = static_cast<C>(255);
 
-}  // namespace
+} // namespace
 
-std::string_view csvColumnName(CsvColumn column) { return kNames[static_cast<std::size_t>(column)]; }
+std::string_view csvColumnName(CsvColumn column) {
+  return kNames[static_cast<std::size_t>(column)];
+}
 
-CsvInventory::CsvInventory(std::string_view file, std::string_view header,
-                           std::uint32_t headerLine, const ChipCatalog& catalog)
+CsvInventory::CsvInventory(std::string_view file, std::string_view header, std::uint32_t headerLine,
+                           const ChipCatalog& catalog)
     : file_(file), catalog_(&catalog) {
   index_.fill(-1);
   Diagnostics diags;
@@ -78,10 +101,11 @@ CsvInventory::CsvInventory(std::string_view file, std::string_view header,
     const auto it = std::find(kNames.begin(), kNames.end(), name);
     if (it == kNames.end()) {
       const auto guess = closestMatch(name, names);
-      diags.error(loc, fmt::format("unknown column '{}' in the CSV header{} (expected columns "
-                                   "named as in manifest.md: {})",
-                                   name, guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
-                                   joined(names)));
+      diags.error(loc,
+                  fmt::format("unknown column '{}' in the CSV header{} (expected columns "
+                              "named as in manifest.md: {})",
+                              name, guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
+                              joined(names)));
       continue;
     }
     int& slot = index_[static_cast<std::size_t>(it - kNames.begin())];
@@ -177,10 +201,13 @@ public:
     value(out, c, [](std::string_view t, std::string&) { return std::optional<std::string>(t); });
   }
   void country(Located<CountryId>& out, C c) {
-    value(out, c, [&](std::string_view t, std::string& m) { return countryFromText(t, csvColumnName(c), m); });
+    value(out, c, [&](std::string_view t, std::string& m) {
+      return countryFromText(t, csvColumnName(c), m);
+    });
   }
   void date(Located<Date>& out, C c) {
-    value(out, c, [&](std::string_view t, std::string& m) { return dateFromText(t, csvColumnName(c), m); });
+    value(out, c,
+          [&](std::string_view t, std::string& m) { return dateFromText(t, csvColumnName(c), m); });
   }
   template <class E> void enumeration(Located<E>& out, C c, const EnumDomain& domain) {
     value(out, c, [&](std::string_view t, std::string& m) -> std::optional<E> {
@@ -204,7 +231,8 @@ public:
       const std::string_view item = trim(raw);
       const std::size_t offset = start + static_cast<std::size_t>(item.data() - raw.data());
       if (item.empty())
-        error(c, fmt::format("empty item in '{}' (items are separated by one ';')", csvColumnName(c)),
+        error(c,
+              fmt::format("empty item in '{}' (items are separated by one ';')", csvColumnName(c)),
               start);
       else
         f(item, offset);
@@ -216,8 +244,10 @@ public:
     out.loc = where(c);
     items(c, [&](std::string_view item, std::size_t offset) {
       std::string message;
-      if (auto v = enumFromText(item, domain, message)) out.values.push_back(static_cast<E>(*v));
-      else error(c, std::move(message), offset);
+      if (auto v = enumFromText(item, domain, message))
+        out.values.push_back(static_cast<E>(*v));
+      else
+        error(c, std::move(message), offset);
     });
   }
   void strList(LocatedList<std::string>& out, C c) {
@@ -250,7 +280,8 @@ public:
     items(C::Chips, [&](std::string_view item, std::size_t offset) {
       const std::size_t star = item.rfind('*');
       if (star == std::string_view::npos) {
-        error(C::Chips, fmt::format("chips item '{}' must be model*count, e.g. nvidia-h100-sxm*8", item),
+        error(C::Chips,
+              fmt::format("chips item '{}' must be model*count, e.g. nvidia-h100-sxm*8", item),
               offset);
         return;
       }
@@ -265,7 +296,8 @@ public:
       } else {
         use.spec = &inv_.catalog_->at(use.catalogIndex);
       }
-      const std::size_t countOffset = offset + static_cast<std::size_t>(countText.data() - item.data());
+      const std::size_t countOffset =
+          offset + static_cast<std::size_t>(countText.data() - item.data());
       use.count.loc = where(C::Chips, countOffset);
       std::string message;
       use.count.value = integerFromText(countText, "chip count", 1, 100'000'000, message);
@@ -334,8 +366,10 @@ public:
   void first(Workload& w) {
     w.loc = where(C::Name);
     std::string message;
-    if (validWorkloadName(cell(C::Name), message)) w.name = std::string(cell(C::Name));
-    else error(C::Name, std::move(message));
+    if (validWorkloadName(cell(C::Name), message))
+      w.name = std::string(cell(C::Name));
+    else
+      error(C::Name, std::move(message));
     for (C c : kRequired) require(c);
     enumeration(w.purpose, C::Purpose, kPurposeDomain);
     date(w.periodStart, C::PeriodStart);
@@ -356,15 +390,15 @@ public:
     chips(w);
     enumeration(w.acquisition, C::Acquisition, kAcquisitionDomain);
     country(w.siteCountry, C::SiteCountry);
-    party(w.party(PartyRole::Owner), C::OwnerName, C::OwnerHq, C::OwnerParentName,
-          C::OwnerParentHq, true);
+    party(w.party(PartyRole::Owner), C::OwnerName, C::OwnerHq, C::OwnerParentName, C::OwnerParentHq,
+          true);
     party(w.party(PartyRole::Tenant), C::TenantName, C::TenantHq, C::TenantParentName,
           C::TenantParentHq, true);
     strList(w.party(PartyRole::Tenant).designations, C::TenantDesignations);
     if (!cell(C::EndUse).empty()) {
       enumList(w.endUse, C::EndUse, kEndUseDomain);
     } else {
-      w.endUse.values = {EndUse::Civil};  // manifest.md: default [civil]
+      w.endUse.values = {EndUse::Civil}; // manifest.md: default [civil]
       w.endUse.loc = w.loc;
     }
     dataSource(w);
@@ -411,9 +445,9 @@ private:
 void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBatch& out,
                         CsvScratch& s) const {
   Workload w;
-  InvalidWorkload group;  // the current workload's first line, rows and errors
+  InvalidWorkload group; // the current workload's first line, rows and errors
   std::string groupName;
-  std::string_view groupRecord;  // its first row, split again when a later row compares cells
+  std::string_view groupRecord; // its first row, split again when a later row compares cells
   bool active = false;
   std::vector<Diagnostic> errors;
 
@@ -464,4 +498,4 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
   finish();
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -16,10 +16,32 @@
 namespace borderline {
 
 enum class CsvColumn : std::uint8_t {
-  Name, Purpose, PeriodStart, PeriodEnd, ModelName, DeveloperName, DeveloperHq,
-  TrainingCompute, Chips, Acquisition, SiteCountry, OwnerName, OwnerHq, OwnerParentName,
-  OwnerParentHq, TenantName, TenantHq, TenantParentName, TenantParentHq, TenantDesignations,
-  EndUse, DataOrigin, DataCategories, DataSubjects, DataTransfer, Authorizations,
+  Name,
+  Purpose,
+  PeriodStart,
+  PeriodEnd,
+  ModelName,
+  DeveloperName,
+  DeveloperHq,
+  TrainingCompute,
+  Chips,
+  Acquisition,
+  SiteCountry,
+  OwnerName,
+  OwnerHq,
+  OwnerParentName,
+  OwnerParentHq,
+  TenantName,
+  TenantHq,
+  TenantParentName,
+  TenantParentHq,
+  TenantDesignations,
+  EndUse,
+  DataOrigin,
+  DataCategories,
+  DataSubjects,
+  DataTransfer,
+  Authorizations,
 };
 inline constexpr int kCsvColumns = 26;
 // The header name of each column, in manifest.md's order.
@@ -53,8 +75,8 @@ private:
   friend class CsvRowReader;
   std::string_view file_;
   const ChipCatalog* catalog_;
-  std::array<int, kCsvColumns> index_{};  // field index of each column, -1 when absent
+  std::array<int, kCsvColumns> index_{}; // field index of each column, -1 when absent
   std::size_t fieldCount_ = 0;
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -17,7 +17,8 @@ std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complet
   }
   bool quoted = false;
   for (; p < end; ++p) {
-    if (*p == '"') quoted = !quoted;  // "" inside quotes toggles twice: still quoted
+    if (*p == '"')
+      quoted = !quoted; // "" inside quotes toggles twice: still quoted
     else if (*p == '\n' && !quoted) {
       complete = true;
       return static_cast<std::size_t>(p - begin) + 1;
@@ -37,7 +38,7 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
                     std::uint32_t& errorOffset, std::string& error) {
   fields.clear();
   scratch.clear();
-  scratch.reserve(record.size());  // views into it must stay valid
+  scratch.reserve(record.size()); // views into it must stay valid
   std::size_t i = 0;
   const std::size_t n = record.size();
   while (true) {
@@ -66,7 +67,7 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
         const std::size_t from = scratch.size();
         for (std::size_t k = 0; k < inner.size(); ++k) {
           scratch += inner[k];
-          if (inner[k] == '"') ++k;  // skip the second quote of a pair
+          if (inner[k] == '"') ++k; // skip the second quote of a pair
         }
         inner = std::string_view(scratch).substr(from);
       }
@@ -92,8 +93,8 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
       i = end;
     }
     if (i >= n) return true;
-    ++i;  // the comma
-    if (i == n) {  // a trailing comma: one more, empty field
+    ++i;          // the comma
+    if (i == n) { // a trailing comma: one more, empty field
       fields.push_back({std::string_view(), static_cast<std::uint32_t>(i)});
       return true;
     }
@@ -113,4 +114,4 @@ void appendCsvField(std::string& out, std::string_view value) {
   out += '"';
 }
 
-}  // namespace borderline
+} // namespace borderline

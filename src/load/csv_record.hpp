@@ -16,8 +16,8 @@ namespace borderline {
 std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete);
 
 struct CsvField {
-  std::string_view text;  // unquoted, unescaped
-  std::uint32_t offset;   // byte offset of the field's first character in the record
+  std::string_view text; // unquoted, unescaped
+  std::uint32_t offset;  // byte offset of the field's first character in the record
 };
 
 // Splits one record (without its line break) into fields. Returns false, with the byte
@@ -31,4 +31,4 @@ std::string_view csvRecordBody(std::string_view record);
 // Appends `value` as one CSV field, quoted when it holds a comma, quote or line break.
 void appendCsvField(std::string& out, std::string_view value);
 
-}  // namespace borderline
+} // namespace borderline

@@ -23,4 +23,4 @@ std::optional<InventoryFormat> formatFromPath(std::string_view path) {
   return parseInventoryFormat(path.substr(dot + 1));
 }
 
-}  // namespace borderline
+} // namespace borderline

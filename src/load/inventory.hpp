@@ -22,7 +22,7 @@ std::optional<InventoryFormat> formatFromPath(std::string_view path);
 
 // A workload whose rows did not load: every error of its rows, for --skip-invalid.
 struct InvalidWorkload {
-  std::uint32_t line = 0;  // first row
+  std::uint32_t line = 0; // first row
   std::uint32_t rows = 0;
   std::vector<Diagnostic> errors;
 };
@@ -44,4 +44,4 @@ struct LoadedBatch {
   }
 };
 
-}  // namespace borderline
+} // namespace borderline

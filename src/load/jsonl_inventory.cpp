@@ -25,7 +25,7 @@ std::optional<Workload> loadLine(std::string_view file, std::string_view line, s
   std::vector<YAML::Node> documents;
   try {
     documents = parseYamlDocuments(file, std::string(line));
-  } catch (const LoadFailure& failure) {  // located in the line: move it into the file
+  } catch (const LoadFailure& failure) { // located in the line: move it into the file
     for (const auto& d : failure.errors())
       diags.error({file, d.line ? d.line - 1 + number : number, d.column}, d.message);
     return std::nullopt;
@@ -44,7 +44,7 @@ std::optional<Workload> loadLine(std::string_view file, std::string_view line, s
   return diags.ok() ? std::move(w) : std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 void loadJsonl(std::string_view file, std::string_view text, std::uint32_t firstLine,
                const ChipCatalog& catalog, LoadedBatch& out) {
@@ -61,13 +61,15 @@ void loadJsonl(std::string_view file, std::string_view text, std::uint32_t first
     std::optional<Workload> w;
     try {
       w = loadLine(file, line, number, catalog, diags);
-    } catch (const LoadFailure& failure) {  // too many errors on one line
+    } catch (const LoadFailure& failure) { // too many errors on one line
       out.invalid.push_back({number, 1, failure.errors()});
       continue;
     }
-    if (w) out.workloads.push_back(std::move(*w));
-    else out.invalid.push_back({number, 1, diags.errors()});
+    if (w)
+      out.workloads.push_back(std::move(*w));
+    else
+      out.invalid.push_back({number, 1, diags.errors()});
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -14,4 +14,4 @@ namespace borderline {
 void loadJsonl(std::string_view file, std::string_view text, std::uint32_t firstLine,
                const ChipCatalog& catalog, LoadedBatch& out);
 
-}  // namespace borderline
+} // namespace borderline

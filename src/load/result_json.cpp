@@ -18,10 +18,12 @@ public:
   explicit Reader(Location where) : where_(where) {}
 
   const Json& at(const Json& object, std::string_view key) const {
-    if (!object.is_object()) fail(where_, "expected a JSON object (a result of `audit --format jsonl`)");
+    if (!object.is_object())
+      fail(where_, "expected a JSON object (a result of `audit --format jsonl`)");
     const auto it = object.find(key);
     if (it == object.end())
-      fail(where_, fmt::format("missing key '{}' (expected a result of `audit --format jsonl`)", key));
+      fail(where_,
+           fmt::format("missing key '{}' (expected a result of `audit --format jsonl`)", key));
     return *it;
   }
   const Json* find(const Json& object, std::string_view key) const {
@@ -39,7 +41,8 @@ public:
   Location location(const Json& value, LoadedBatch& batch) const {
     Location loc;
     loc.file = batch.keep(text(at(value, "file"), "location file"));
-    if (auto* line = find(value, "line")) loc.line = static_cast<std::uint32_t>(integer(*line, "line"));
+    if (auto* line = find(value, "line"))
+      loc.line = static_cast<std::uint32_t>(integer(*line, "line"));
     if (auto* column = find(value, "column"))
       loc.column = static_cast<std::uint32_t>(integer(*column, "column"));
     return loc;
@@ -51,7 +54,8 @@ private:
 };
 
 ScreeningMatch readMatch(const Reader& in, const Json& m, const CompiledRules& rules) {
-  static constexpr std::string_view kRoles[] = {"model.developer", "site.owner", "site.operator", "tenant"};
+  static constexpr std::string_view kRoles[] = {"model.developer", "site.owner", "site.operator",
+                                                "tenant"};
   const std::string party = in.text(in.at(m, "party"), "screening party");
   ScreeningMatch match{};
   bool found = false;
@@ -85,7 +89,7 @@ ScreeningMatch readMatch(const Reader& in, const Json& m, const CompiledRules& r
   return match;
 }
 
-}  // namespace
+} // namespace
 
 void readResultJson(const Json& j, Location where, const CompiledRules& rules, LoadedBatch& batch,
                     Workload& w, Result& r) {
@@ -95,7 +99,8 @@ void readResultJson(const Json& j, Location where, const CompiledRules& rules, L
   w.loc = in.location(source, batch);
   if (const Json* labels = in.find(j, "labels")) {
     if (!labels->is_object()) in.error("labels must be an object");
-    for (const auto& [key, value] : labels->items()) w.labels.emplace_back(key, in.text(value, "label"));
+    for (const auto& [key, value] : labels->items())
+      w.labels.emplace_back(key, in.text(value, "label"));
   }
   if (const Json* site = in.find(j, "site")) {
     const std::string code = in.text(in.at(*site, "country"), "site country");
@@ -127,7 +132,8 @@ void readResultJson(const Json& j, Location where, const CompiledRules& rules, L
         known = true;
       }
     if (!known) in.error(fmt::format("unknown finding status '{}'", status));
-    if (const Json* reason = in.find(fj, "statusReason")) f.statusReason = in.text(*reason, "statusReason");
+    if (const Json* reason = in.find(fj, "statusReason"))
+      f.statusReason = in.text(*reason, "statusReason");
     f.message = in.text(in.at(fj, "message"), "message");
     if (const Json* remediation = in.find(fj, "remediation"))
       f.remediation = in.text(*remediation, "remediation");
@@ -141,8 +147,9 @@ void readResultJson(const Json& j, Location where, const CompiledRules& rules, L
   if (const Json* notices = in.find(j, "notices")) {
     if (!notices->is_array()) in.error("notices must be a list");
     for (const Json& n : *notices)
-      r.notices.push_back({in.location(in.at(n, "location"), batch), in.text(in.at(n, "message"), "notice")});
+      r.notices.push_back(
+          {in.location(in.at(n, "location"), batch), in.text(in.at(n, "message"), "notice")});
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -19,4 +19,4 @@ namespace borderline {
 void readResultJson(const nlohmann::ordered_json& json, Location where, const CompiledRules& rules,
                     LoadedBatch& batch, Workload& w, Result& r);
 
-}  // namespace borderline
+} // namespace borderline

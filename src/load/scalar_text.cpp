@@ -29,11 +29,12 @@ std::optional<double> numberFromText(std::string_view text, std::string_view wha
 }
 
 std::optional<std::int64_t> integerFromText(std::string_view text, std::string_view what,
-                                            std::int64_t min, std::int64_t max, std::string& error) {
+                                            std::int64_t min, std::int64_t max,
+                                            std::string& error) {
   std::int64_t whole = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, whole);
-  if (ec != std::errc() || ptr != end) {  // not a plain integer: maybe 2.5e6
+  if (ec != std::errc() || ptr != end) { // not a plain integer: maybe 2.5e6
     const auto value = numberFromText(text, what, error);
     if (!value) return std::nullopt;
     // Beyond 2^53 a double no longer holds every integer: refuse rather than round silently.
@@ -80,8 +81,8 @@ std::optional<CountryId> countryFromText(std::string_view text, std::string_view
 std::optional<std::uint8_t> enumFromText(std::string_view text, const EnumDomain& domain,
                                          std::string& error) {
   if (auto value = domain.parse(text)) return value;
-  error = fmt::format("unknown {} {} (expected {})", domain.what, quotedText(text),
-                      domain.expected());
+  error =
+      fmt::format("unknown {} {} (expected {})", domain.what, quotedText(text), domain.expected());
   return std::nullopt;
 }
 
@@ -94,4 +95,4 @@ bool validWorkloadName(std::string_view name, std::string& error) {
   return ok;
 }
 
-}  // namespace borderline
+} // namespace borderline

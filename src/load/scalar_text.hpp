@@ -30,4 +30,4 @@ std::optional<std::uint8_t> enumFromText(std::string_view text, const EnumDomain
 // metadata.name: 1-253 characters of A-Z a-z 0-9 . _ -
 bool validWorkloadName(std::string_view name, std::string& error);
 
-}  // namespace borderline
+} // namespace borderline

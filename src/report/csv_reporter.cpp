@@ -22,7 +22,7 @@ void addItem(std::string& list, std::string_view item) {
   list += item;
 }
 
-}  // namespace
+} // namespace
 
 void CsvReporter::begin(Sink out) {
   out("name,file,line,verdict,rules,citations,satisfied,waived,advisory\n");
@@ -50,4 +50,4 @@ void CsvReporter::format(const Result& r, std::string& out) const {
   out += '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline

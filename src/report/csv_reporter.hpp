@@ -14,4 +14,4 @@ public:
   void end(const Tally&, Sink) override {}
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -27,12 +27,23 @@ std::string esc(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -50,8 +61,12 @@ std::string scriptJson(const Json& json) {
   return out;
 }
 
-std::uint64_t sum(const VerdictCounts& c) { return std::accumulate(c.begin(), c.end(), std::uint64_t{0}); }
-std::string num(std::uint64_t n) { return formatNumber(static_cast<double>(n)); }
+std::uint64_t sum(const VerdictCounts& c) {
+  return std::accumulate(c.begin(), c.end(), std::uint64_t{0});
+}
+std::string num(std::uint64_t n) {
+  return formatNumber(static_cast<double>(n));
+}
 
 std::string label(int bucket, bool breakdown) {
   if (breakdown && bucket == 3) return "nothing open";
@@ -68,8 +83,8 @@ std::string cell(std::uint64_t n, const std::string& key) {
 
 struct Row {
   std::string label;
-  std::string key;    // path of its counts in the JSON summary
-  std::string title;  // tooltip
+  std::string key;   // path of its counts in the JSON summary
+  std::string title; // tooltip
   VerdictCounts counts;
 };
 
@@ -81,20 +96,21 @@ std::string chart(const std::vector<Row>& rows, bool breakdown) {
   for (std::size_t i = 0; i < shown; ++i) max = std::max(max, sum(rows[i].counts));
   constexpr int kLabel = 190, kWidth = 560, kBar = 18, kGap = 6;
   const int height = static_cast<int>(shown) * (kBar + kGap) + kGap;
-  std::string svg = fmt::format(
-      "<svg class=chart role=img viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">", kLabel + kWidth + 80,
-      height, kLabel + kWidth + 80, height);
+  std::string svg =
+      fmt::format("<svg class=chart role=img viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\">",
+                  kLabel + kWidth + 80, height, kLabel + kWidth + 80, height);
   for (std::size_t i = 0; i < shown; ++i) {
     const Row& r = rows[i];
     const int y = kGap + static_cast<int>(i) * (kBar + kGap);
     std::string name = r.label.size() > 28 ? r.label.substr(0, 27) + "…" : r.label;
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=end>{}</text>", kLabel - 8, y + kBar - 4,
-                       esc(name));
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=end>{}</text>", kLabel - 8,
+                       y + kBar - 4, esc(name));
     double x = kLabel;
     for (int b = 0; b < kVerdictBuckets; ++b) {
       const auto n = r.counts[static_cast<std::size_t>(b)];
       if (!n) continue;
-      const double w = static_cast<double>(kWidth) * static_cast<double>(n) / static_cast<double>(max);
+      const double w =
+          static_cast<double>(kWidth) * static_cast<double>(n) / static_cast<double>(max);
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\">"
                          "<title>{}: {} {}</title></rect>",
                          x, y, std::max(w, 0.5), kBar, kColors[b], esc(r.label), num(n),
@@ -110,7 +126,8 @@ std::string chart(const std::vector<Row>& rows, bool breakdown) {
 std::string legend(bool breakdown) {
   std::string out = "<p class=legend>";
   for (int b = 0; b < kVerdictBuckets; ++b)
-    out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", kColors[b], label(b, breakdown));
+    out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", kColors[b],
+                       label(b, breakdown));
   return out + "</p>";
 }
 
@@ -118,15 +135,16 @@ std::string legend(bool breakdown) {
 // workloads with nothing open there (else: allowed workloads).
 std::string section(std::string_view id, std::string_view title, std::string_view note,
                     std::string_view what, const std::vector<Row>& rows, bool breakdown) {
-  std::string out = fmt::format("<section id=\"{}\"><h2>{}</h2><p class=note>{}</p>", id, esc(title), note);
+  std::string out =
+      fmt::format("<section id=\"{}\"><h2>{}</h2><p class=note>{}</p>", id, esc(title), note);
   if (rows.empty()) return out + "<p>None.</p></section>";
   out += legend(breakdown) + chart(rows, breakdown);
   out += fmt::format("<table class=counts><thead><tr><th>{}</th><th>total</th>", esc(what));
   for (int b = 0; b < kVerdictBuckets; ++b) out += fmt::format("<th>{}</th>", label(b, breakdown));
   out += "</tr></thead><tbody>";
   for (const auto& r : rows) {
-    out += fmt::format("<tr><th title=\"{}\">{}</th><td class=num>{}</td>", esc(r.title), esc(r.label),
-                       num(sum(r.counts)));
+    out += fmt::format("<tr><th title=\"{}\">{}</th><td class=num>{}</td>", esc(r.title),
+                       esc(r.label), num(sum(r.counts)));
     for (int b = 0; b < kVerdictBuckets; ++b)
       out += cell(r.counts[static_cast<std::size_t>(b)],
                   fmt::format("{}/{}", r.key, levelName(bucketVerdict(b))));
@@ -255,7 +273,7 @@ apply();
 })();
 )JS";
 
-}  // namespace
+} // namespace
 
 HtmlReporter::HtmlReporter(StreamContext context, std::size_t rowLimit)
     : StreamReporter(std::move(context)), rowLimit_(rowLimit) {}
@@ -318,13 +336,13 @@ void HtmlReporter::copy(Spool& spool, std::size_t rows, Sink out, bool& first) {
 
 void HtmlReporter::end(const Tally& t, Sink out) {
   const std::string title = fmt::format("borderline audit — {}", t.sourcesText());
-  std::string h = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-      "<title>{}</title><style>{}</style></head>\n<body>\n",
-      esc(title), kStyle);
+  std::string h =
+      fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                  "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+                  "<title>{}</title><style>{}</style></head>\n<body>\n",
+                  esc(title), kStyle);
   h += fmt::format("<header><h1>{}</h1><p class=meta>{} · rules digest sha256:{}</p>"
                    "<p class=note>Not legal advice: each finding cites its source so that a "
                    "qualified person can check it.</p></header>\n",
@@ -337,8 +355,8 @@ void HtmlReporter::end(const Tally& t, Sink out) {
                    num(t.workloads));
   for (int b = 0; b < kVerdictBuckets; ++b)
     h += fmt::format("<div class=\"card {}\"><span class=n data-count=\"{}\">{}</span>{}</div>",
-                     kClasses[b], levelName(bucketVerdict(b)), num(t.verdicts[static_cast<std::size_t>(b)]),
-                     label(b, false));
+                     kClasses[b], levelName(bucketVerdict(b)),
+                     num(t.verdicts[static_cast<std::size_t>(b)]), label(b, false));
   h += "</div>";
   if (t.invalidWorkloads)
     h += fmt::format("<p class=warn><span data-count=\"invalid/workloads\">{}</span> invalid "
@@ -353,17 +371,19 @@ void HtmlReporter::end(const Tally& t, Sink out) {
     if (sum(t.byJurisdiction[i]))
       rows.push_back({t.jurisdictions[i], "breakdown/jurisdiction/" + t.jurisdictions[i],
                       t.jurisdictions[i], t.byJurisdiction[i]});
-  out(section("jurisdiction", "By jurisdiction",
-              "Workloads with findings under each jurisdiction's rules, by their worst open finding "
-              "there.",
-              "jurisdiction", rows, true));
+  out(section(
+      "jurisdiction", "By jurisdiction",
+      "Workloads with findings under each jurisdiction's rules, by their worst open finding "
+      "there.",
+      "jurisdiction", rows, true));
   rows.clear();
   for (std::size_t g = 0; g < t.byRegime.size(); ++g)
     if (sum(t.byRegime[g])) {
       const std::string name(kRegimeDomain.name(static_cast<std::uint8_t>(g)));
       rows.push_back({name, "breakdown/regime/" + name, name, t.byRegime[g]});
     }
-  out(section("regime", "By regime", "Workloads with findings in each regime, by their worst open finding there.",
+  out(section("regime", "By regime",
+              "Workloads with findings in each regime, by their worst open finding there.",
               "regime", rows, true));
   rows.clear();
   for (int c = 0; c < kCountryCount; ++c) {
@@ -389,7 +409,8 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   });
   std::string r = "<section id=\"rules\"><h2>By rule</h2><p class=note>Findings of each rule, by "
                   "status; open findings decide verdicts.</p>";
-  if (order.empty()) r += "<p>None.</p>";
+  if (order.empty())
+    r += "<p>None.</p>";
   else {
     r += "<table class=counts><thead><tr><th>rule</th><th>jurisdiction</th><th>regime</th>"
          "<th>open</th><th>satisfied</th><th>waived</th><th>advisory</th></tr></thead><tbody>";
@@ -400,7 +421,8 @@ void HtmlReporter::end(const Tally& t, Sink out) {
                        kRegimeDomain.name(static_cast<std::uint8_t>(rule.regime)));
       for (int s = 0; s < 4; ++s)
         r += cell(t.byRule[i].byStatus[static_cast<std::size_t>(s)],
-                  fmt::format("breakdown/rule/{}/{}", rule.id, statusName(static_cast<FindingStatus>(s))));
+                  fmt::format("breakdown/rule/{}/{}", rule.id,
+                              statusName(static_cast<FindingStatus>(s))));
       r += "</tr>";
     }
     r += "</tbody></table>";
@@ -419,7 +441,8 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   w += "<div class=controls><input id=filter type=search placeholder=\"Filter by name, rule id "
        "or site country\" aria-label=filter><select id=verdict-filter aria-label=verdict>"
        "<option value=\"\">every verdict</option>";
-  for (int b = 0; b < kVerdictBuckets; ++b) w += fmt::format("<option value=\"{}\">{}</option>", b, label(b, false));
+  for (int b = 0; b < kVerdictBuckets; ++b)
+    w += fmt::format("<option value=\"{}\">{}</option>", b, label(b, false));
   w += "</select></div><p class=note>Showing <span id=shown></span> (table rows loaded: "
        "<span id=loaded>0</span>). Click a heading to sort, a row for its "
        "findings and citations.</p>"
@@ -436,4 +459,4 @@ void HtmlReporter::end(const Tally& t, Sink out) {
   out(fmt::format("]</script>\n<script>{}</script>\n</body></html>\n", kScript));
 }
 
-}  // namespace borderline
+} // namespace borderline

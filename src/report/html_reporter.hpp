@@ -31,7 +31,7 @@ private:
   void copy(Spool& spool, std::size_t rows, Sink out, bool& first);
 
   std::size_t rowLimit_;
-  Spool attention_, allowed_;  // rows of workloads that are not allowed, and allowed ones
+  Spool attention_, allowed_; // rows of workloads that are not allowed, and allowed ones
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -27,7 +27,7 @@ Json counts(const VerdictCounts& c) {
   return j;
 }
 
-}  // namespace
+} // namespace
 
 Json summaryJson(const Tally& t) {
   Json j;
@@ -39,7 +39,8 @@ Json summaryJson(const Tally& t) {
   Json byCountry = Json::object();
   for (int c = 0; c < kCountryCount; ++c) {
     const auto& v = t.bySiteCountry[static_cast<std::size_t>(c)];
-    if (v[0] + v[1] + v[2] + v[3]) byCountry[std::string(countryCode(static_cast<CountryId>(c)))] = counts(v);
+    if (v[0] + v[1] + v[2] + v[3])
+      byCountry[std::string(countryCode(static_cast<CountryId>(c)))] = counts(v);
   }
   Json byJurisdiction = Json::object();
   for (std::size_t i = 0; i < t.jurisdictions.size(); ++i) {
@@ -58,7 +59,8 @@ Json summaryJson(const Tally& t) {
     if (!r.total()) continue;
     Json rj;
     for (int s = 0; s < 4; ++s)
-      rj[std::string(statusName(static_cast<FindingStatus>(s)))] = r.byStatus[static_cast<std::size_t>(s)];
+      rj[std::string(statusName(static_cast<FindingStatus>(s)))] =
+          r.byStatus[static_cast<std::size_t>(s)];
     byRule[t.rules().rules[i].id] = rj;
   }
   j["breakdown"] = {{"jurisdiction", byJurisdiction},
@@ -74,12 +76,12 @@ void JsonStreamReporter::begin(Sink out) {
   head["asOf"] = ctx_.asOf.str();
   head["rules"] = rulesJson(rules());
   std::string text = dumpJson(head, 2);
-  text.resize(text.size() - 2);  // drop "\n}": the object goes on
+  text.resize(text.size() - 2); // drop "\n}": the object goes on
   out(text + ",\n  \"results\": [");
 }
 
 void JsonStreamReporter::format(const Result& result, std::string& out) const {
-  out += ",\n    ";  // the writer drops the very first comma
+  out += ",\n    "; // the writer drops the very first comma
   out += nested(resultJson(result, rules()), 2);
 }
 
@@ -95,4 +97,4 @@ void JsonStreamReporter::end(const Tally& tally, Sink out) {
       "\n}\n");
 }
 
-}  // namespace borderline
+} // namespace borderline

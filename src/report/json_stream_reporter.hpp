@@ -23,4 +23,4 @@ private:
 // The summary object: cli.md's counts, then the invalid workloads skipped and the breakdowns.
 nlohmann::ordered_json summaryJson(const Tally& tally);
 
-}  // namespace borderline
+} // namespace borderline

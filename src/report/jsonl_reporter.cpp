@@ -7,7 +7,8 @@ namespace borderline {
 nlohmann::ordered_json resultJson(const Result& result, const CompiledRules& rules) {
   auto j = toJson(result, rules);
   const Workload& w = *result.workload;
-  if (w.siteCountry.has()) j["site"] = {{"country", std::string(countryCode(*w.siteCountry.value))}};
+  if (w.siteCountry.has())
+    j["site"] = {{"country", std::string(countryCode(*w.siteCountry.value))}};
   return j;
 }
 
@@ -20,4 +21,4 @@ void JsonlReporter::format(const Result& result, std::string& out) const {
   out += '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -20,4 +20,4 @@ public:
   void end(const Tally&, Sink) override {}
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -59,10 +59,10 @@ private:
   std::string format_;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<Reporter> makeStreamedReporter(std::string_view format) {
   return std::make_unique<StreamedReporter>(format);
 }
 
-}  // namespace borderline
+} // namespace borderline

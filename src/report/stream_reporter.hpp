@@ -54,4 +54,4 @@ void writeStreamed(StreamReporter& reporter, const CompiledRules& rules,
 class Reporter;
 std::unique_ptr<Reporter> makeStreamedReporter(std::string_view format);
 
-}  // namespace borderline
+} // namespace borderline

@@ -14,14 +14,18 @@ namespace {
 
 constexpr std::size_t kTopCountries = 15;
 
-std::string count(std::uint64_t n) { return formatNumber(static_cast<double>(n)); }
+std::string count(std::uint64_t n) {
+  return formatNumber(static_cast<double>(n));
+}
 
 std::string percent(std::uint64_t n, std::uint64_t total) {
   return total ? fmt::format("{:.1f}%", 100.0 * static_cast<double>(n) / static_cast<double>(total))
                : "-";
 }
 
-std::uint64_t sum(const VerdictCounts& c) { return std::accumulate(c.begin(), c.end(), std::uint64_t{0}); }
+std::uint64_t sum(const VerdictCounts& c) {
+  return std::accumulate(c.begin(), c.end(), std::uint64_t{0});
+}
 
 // One table of verdict counts per label; `last` names the fourth column.
 std::string table(std::string_view title, std::string_view last,
@@ -30,12 +34,12 @@ std::string table(std::string_view title, std::string_view last,
   std::string out = fmt::format("{}\n  {:<24}{:>12}{:>12}{:>12}{:>12}{:>14}\n", title, "", "total",
                                 "prohibited", "auth. req.", "review", last);
   for (const auto& [label, c] : rows)
-    out += fmt::format("  {:<24}{:>12}{:>12}{:>12}{:>12}{:>14}\n", label, count(sum(c)), count(c[0]),
-                       count(c[1]), count(c[2]), count(c[3]));
+    out += fmt::format("  {:<24}{:>12}{:>12}{:>12}{:>12}{:>14}\n", label, count(sum(c)),
+                       count(c[0]), count(c[1]), count(c[2]), count(c[3]));
   return out + '\n';
 }
 
-}  // namespace
+} // namespace
 
 void SummaryReporter::end(const Tally& t, Sink out) {
   std::string s = textHeader(rules(), ctx_.asOf) + "\n\n";
@@ -115,4 +119,4 @@ void SummaryReporter::end(const Tally& t, Sink out) {
   out(s);
 }
 
-}  // namespace borderline
+} // namespace borderline

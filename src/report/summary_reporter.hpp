@@ -13,4 +13,4 @@ public:
   void end(const Tally& tally, Sink out) override;
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -6,10 +6,14 @@ namespace borderline {
 
 int verdictBucket(Level verdict) {
   switch (verdict) {
-  case Level::Prohibited: return 0;
-  case Level::AuthorizationRequired: return 1;
-  case Level::Review: return 2;
-  default: return 3;
+  case Level::Prohibited:
+    return 0;
+  case Level::AuthorizationRequired:
+    return 1;
+  case Level::Review:
+    return 2;
+  default:
+    return 3;
   }
 }
 
@@ -35,10 +39,12 @@ std::size_t Tally::ruleIndex(const Rule& rule) const {
 }
 
 void Tally::addSource(std::string_view file) {
-  if (!sources.empty() && sources.back() == file) return;  // the usual case: one file
+  if (!sources.empty() && sources.back() == file) return; // the usual case: one file
   if (std::find(sources.begin(), sources.end(), file) != sources.end()) return;
-  if (sources.size() < kMaxSources) sources.emplace_back(file);
-  else moreSources = true;
+  if (sources.size() < kMaxSources)
+    sources.emplace_back(file);
+  else
+    moreSources = true;
 }
 
 std::string Tally::sourcesText() const {
@@ -77,7 +83,8 @@ void Tally::add(const Result& r) {
     if (worstJurisdiction[j] != kNone)
       ++byJurisdiction[j][static_cast<std::size_t>(verdictBucket(worstJurisdiction[j]))];
   for (std::size_t g = 0; g < 5; ++g)
-    if (worstRegime[g] != kNone) ++byRegime[g][static_cast<std::size_t>(verdictBucket(worstRegime[g]))];
+    if (worstRegime[g] != kNone)
+      ++byRegime[g][static_cast<std::size_t>(verdictBucket(worstRegime[g]))];
 }
 
 void Tally::addInvalid(std::uint64_t invalid, std::uint64_t invalidRowCount) {
@@ -89,7 +96,7 @@ namespace {
 void addCounts(VerdictCounts& a, const VerdictCounts& b) {
   for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
 }
-}  // namespace
+} // namespace
 
 Tally& Tally::operator+=(const Tally& o) {
   workloads += o.workloads;
@@ -97,8 +104,10 @@ Tally& Tally::operator+=(const Tally& o) {
   invalidWorkloads += o.invalidWorkloads;
   invalidRows += o.invalidRows;
   addCounts(verdicts, o.verdicts);
-  for (std::size_t i = 0; i < bySiteCountry.size(); ++i) addCounts(bySiteCountry[i], o.bySiteCountry[i]);
-  for (std::size_t i = 0; i < byJurisdiction.size(); ++i) addCounts(byJurisdiction[i], o.byJurisdiction[i]);
+  for (std::size_t i = 0; i < bySiteCountry.size(); ++i)
+    addCounts(bySiteCountry[i], o.bySiteCountry[i]);
+  for (std::size_t i = 0; i < byJurisdiction.size(); ++i)
+    addCounts(byJurisdiction[i], o.byJurisdiction[i]);
   for (std::size_t i = 0; i < byRegime.size(); ++i) addCounts(byRegime[i], o.byRegime[i]);
   for (std::size_t i = 0; i < byRule.size(); ++i)
     for (std::size_t s = 0; s < 4; ++s) byRule[i].byStatus[s] += o.byRule[i].byStatus[s];
@@ -107,4 +116,4 @@ Tally& Tally::operator+=(const Tally& o) {
   return *this;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -22,7 +22,7 @@ Level bucketVerdict(int bucket);
 using VerdictCounts = std::array<std::uint64_t, kVerdictBuckets>;
 
 struct RuleCounts {
-  std::array<std::uint64_t, 4> byStatus{};  // indexed by FindingStatus
+  std::array<std::uint64_t, 4> byStatus{}; // indexed by FindingStatus
   std::uint64_t total() const { return byStatus[0] + byStatus[1] + byStatus[2] + byStatus[3]; }
 };
 
@@ -34,16 +34,16 @@ public:
   void addInvalid(std::uint64_t workloads, std::uint64_t rows);
   Tally& operator+=(const Tally& other);
 
-  std::uint64_t workloads = 0;  // evaluated
-  std::uint64_t rows = 0;       // input rows read (for progress; reports do not show it, as
-                                // `report merge` cannot know it)
+  std::uint64_t workloads = 0; // evaluated
+  std::uint64_t rows = 0;      // input rows read (for progress; reports do not show it, as
+                               // `report merge` cannot know it)
   std::uint64_t invalidWorkloads = 0, invalidRows = 0;
   VerdictCounts verdicts{};
-  std::vector<VerdictCounts> bySiteCountry;   // by CountryId
-  std::vector<std::string> jurisdictions;     // distinct pack jurisdictions, in pack order
-  std::vector<VerdictCounts> byJurisdiction;  // workloads with findings of that jurisdiction
-  std::array<VerdictCounts, 5> byRegime{};    // by Regime
-  std::vector<RuleCounts> byRule;             // by index in CompiledRules::rules
+  std::vector<VerdictCounts> bySiteCountry;  // by CountryId
+  std::vector<std::string> jurisdictions;    // distinct pack jurisdictions, in pack order
+  std::vector<VerdictCounts> byJurisdiction; // workloads with findings of that jurisdiction
+  std::array<VerdictCounts, 5> byRegime{};   // by Regime
+  std::vector<RuleCounts> byRule;            // by index in CompiledRules::rules
   // The files the workloads came from, in order of first appearance (at most kMaxSources).
   static constexpr std::size_t kMaxSources = 8;
   std::vector<std::string> sources;
@@ -61,4 +61,4 @@ private:
   std::vector<int> jurisdictionOfRule_;
 };
 
-}  // namespace borderline
+} // namespace borderline
