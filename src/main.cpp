@@ -11,7 +11,7 @@
 
 int main(int argc, char** argv) {
   using namespace borderline;
-  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is reported by write(), see writeStdout
+  std::signal(SIGPIPE, SIG_IGN); // a closed pipe is reported by write(), see writeStdout
   CLI::App app{"borderline: export-control and data-localization checks for AI compute.\n"
                "Not legal advice."};
   app.set_version_flag("--version", std::string("borderline ") + BORDERLINE_VERSION);

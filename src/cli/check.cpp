@@ -28,8 +28,11 @@ int runCheck(const CheckOptions& o) {
   if (!failOn)
     throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", o.failOn,
                                  kFailOnDomain.expected()));
-  const auto reporter = makeReporter(o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor()});
-  if (!reporter) throw UsageError(fmt::format("check cannot write format '{}' (expected text or json)", o.format));
+  const auto reporter =
+      makeReporter(o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor()});
+  if (!reporter)
+    throw UsageError(
+        fmt::format("check cannot write format '{}' (expected text or json)", o.format));
 
   SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
@@ -45,13 +48,14 @@ int runCheck(const CheckOptions& o) {
   emit(o.output, out.str());
 
   // "never" is past the worst level, so nothing reaches it.
-  const Level threshold = *failOn == 3 ? static_cast<Level>(255) : *parseLevel(kFailOnDomain.name(*failOn));
+  const Level threshold =
+      *failOn == 3 ? static_cast<Level>(255) : *parseLevel(kFailOnDomain.name(*failOn));
   for (const auto& r : results)
     if (r.verdict != Level::Allowed && r.verdict >= threshold) return kExitFindings;
   return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void registerCheck(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<CheckOptions>();
@@ -67,4 +71,4 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->callback([options, &run] { run = [options] { return runCheck(*options); }; });
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -19,7 +19,7 @@ struct ChipsOptions {
   RuleOptions rules;
   std::string asOf;
   std::string format = "text";
-  std::string id;  // show: one chip
+  std::string id; // show: one chip
 };
 
 nlohmann::ordered_json chipJson(const ChipSpec& c, const std::string* eccn) {
@@ -52,16 +52,19 @@ int runChips(const ChipsOptions& o) {
   const DateView view(rules, asOf);
   std::vector<int> chosen;
   if (o.id.empty()) {
-    for (std::size_t i = 0; i < rules.catalog.chips().size(); ++i) chosen.push_back(static_cast<int>(i));
+    for (std::size_t i = 0; i < rules.catalog.chips().size(); ++i)
+      chosen.push_back(static_cast<int>(i));
   } else {
     const int index = rules.catalog.find(o.id);
-    if (index < 0) throw UsageError(fmt::format("unknown chip '{}' (see `borderline chips list`)", o.id));
+    if (index < 0)
+      throw UsageError(fmt::format("unknown chip '{}' (see `borderline chips list`)", o.id));
     chosen.push_back(index);
   }
   std::ostringstream out;
   if (o.format == "json") {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (int i : chosen) all.push_back(chipJson(rules.catalog.at(i), view.eccn(rules.catalog.at(i), i)));
+    for (int i : chosen)
+      all.push_back(chipJson(rules.catalog.at(i), view.eccn(rules.catalog.at(i), i)));
     out << (o.id.empty() ? all : all.front()).dump(2) << '\n';
   } else if (o.format == "text") {
     out << fmt::format("Chip catalog as of {}\n\n", asOf.str());
@@ -83,17 +86,19 @@ int runChips(const ChipsOptions& o) {
       }
     }
   } else {
-    throw UsageError(fmt::format("chips cannot write format '{}' (expected text or json)", o.format));
+    throw UsageError(
+        fmt::format("chips cannot write format '{}' (expected text or json)", o.format));
   }
   emit("", out.str());
   return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void registerChips(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<ChipsOptions>();
-  CLI::App* chips = app.add_subcommand("chips", "The chip catalog with TPP, performance density and ECCN");
+  CLI::App* chips =
+      app.add_subcommand("chips", "The chip catalog with TPP, performance density and ECCN");
   auto common = [&](CLI::App& cmd) {
     addRuleOptions(cmd, options->rules);
     addAsOfOption(cmd, options->asOf);
@@ -108,4 +113,4 @@ void registerChips(CLI::App& app, CommandRunner& run) {
   chips->callback([options, &run] { run = [options] { return runChips(*options); }; });
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -20,4 +20,4 @@ void registerScreen(CLI::App& app, CommandRunner& run);
 // `rules lint`, registered by registerRules on its `rules` subcommand.
 void registerRulesLint(CLI::App& rules, CommandRunner& run);
 
-}  // namespace borderline
+} // namespace borderline

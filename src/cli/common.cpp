@@ -90,8 +90,10 @@ void addAsOfOption(CLI::App& command, std::string& asOf) {
 }
 
 void emit(const std::string& outputPath, const std::string& content) {
-  if (outputPath.empty() || outputPath == "-") writeStdout(content);
-  else writeFileAtomically(outputPath, content);
+  if (outputPath.empty() || outputPath == "-")
+    writeStdout(content);
+  else
+    writeFileAtomically(outputPath, content);
 }
 
 void printDiagnostics(const std::vector<Diagnostic>& errors) {
@@ -109,4 +111,4 @@ bool stdoutWantsColor() {
   return ::isatty(STDOUT_FILENO) == 1;
 }
 
-}  // namespace borderline
+} // namespace borderline

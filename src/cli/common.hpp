@@ -27,8 +27,8 @@ public:
 };
 
 struct RuleOptions {
-  std::vector<std::string> rules;     // --rules: replace the bundled packs
-  std::vector<std::string> addRules;  // --add-rules: add to them
+  std::vector<std::string> rules;    // --rules: replace the bundled packs
+  std::vector<std::string> addRules; // --add-rules: add to them
 };
 void addRuleOptions(CLI::App& command, RuleOptions& options);
 
@@ -67,4 +67,4 @@ void printDiagnostics(const std::vector<Diagnostic>& errors);
 // Whether standard output is a terminal that wants colour (honours NO_COLOR).
 bool stdoutWantsColor();
 
-}  // namespace borderline
+} // namespace borderline

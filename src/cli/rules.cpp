@@ -7,8 +7,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "evaluate/evaluator.hpp"
 #include "cli/rules_show.hpp"
+#include "evaluate/evaluator.hpp"
 #include "load/rule_test.hpp"
 
 namespace borderline {
@@ -19,7 +19,7 @@ struct RulesOptions {
   RuleOptions rules;
   std::string format = "text";
   std::vector<std::string> testPaths;
-  std::string id;  // show
+  std::string id; // show
   bool verbose = false;
 };
 
@@ -58,7 +58,8 @@ int runList(const RulesOptions& o) {
                        rules.packs.size(), rules.rules.size(), rules.catalog.chips().size(),
                        rules.parties.size(), rules.digest);
   } else {
-    throw UsageError(fmt::format("rules list cannot write format '{}' (expected text or json)", o.format));
+    throw UsageError(
+        fmt::format("rules list cannot write format '{}' (expected text or json)", o.format));
   }
   emit("", out.str());
   return kExitOk;
@@ -66,7 +67,8 @@ int runList(const RulesOptions& o) {
 
 int runShow(const RulesOptions& o) {
   if (o.format != "text" && o.format != "json")
-    throw UsageError(fmt::format("rules show cannot write format '{}' (expected text or json)", o.format));
+    throw UsageError(
+        fmt::format("rules show cannot write format '{}' (expected text or json)", o.format));
   SourceSet sources;
   const LoadedRules loaded = loadRules(o.rules, sources);
   const auto text = showRulesItem(*loaded.compiled, o.id, o.format);
@@ -84,21 +86,25 @@ std::vector<std::string> runCase(const RuleTestCase& t, const CompiledRules& rul
   const Result result = evaluateWorkload(t.workload, view);
   std::vector<std::string> failures;
   if (result.verdict != t.verdict)
-    failures.push_back(fmt::format("verdict is {}, expected {}", levelName(result.verdict),
-                                   levelName(t.verdict)));
+    failures.push_back(
+        fmt::format("verdict is {}, expected {}", levelName(result.verdict), levelName(t.verdict)));
   auto fired = [&](const std::string& id) {
     return std::any_of(result.findings.begin(), result.findings.end(),
                        [&](const Finding& f) { return f.rule->id == id; });
   };
   for (const auto& e : t.fires)
-    if (!fired(e.id)) failures.push_back(fmt::format("{} did not fire (expected at {})", e.id, e.loc.str()));
+    if (!fired(e.id))
+      failures.push_back(fmt::format("{} did not fire (expected at {})", e.id, e.loc.str()));
   for (const auto& e : t.doesNotFire)
-    if (fired(e.id)) failures.push_back(fmt::format("{} fired (expected not to, at {})", e.id, e.loc.str()));
+    if (fired(e.id))
+      failures.push_back(fmt::format("{} fired (expected not to, at {})", e.id, e.loc.str()));
   if (!failures.empty()) {
     std::vector<std::string> ids;
     for (const auto& f : result.findings)
-      ids.push_back(fmt::format("{} ({}, {})", f.rule->id, levelName(f.level), statusName(f.status)));
-    failures.push_back(fmt::format("findings: {}", ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, "; "))));
+      ids.push_back(
+          fmt::format("{} ({}, {})", f.rule->id, levelName(f.level), statusName(f.status)));
+    failures.push_back(fmt::format("findings: {}",
+                                   ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, "; "))));
   }
   return failures;
 }
@@ -137,12 +143,26 @@ int runTest(const RulesOptions& o) {
     out << fmt::format("FAIL  {} :: {}\n      at {}\n", t.suite, t.name, t.loc.str());
     for (const auto& f : failures) out << "      " << f << '\n';
   }
+  // The packs' own tests must also prove every rule can fire: a rule no case expects to fire
+  // could be dead (a typo in a path that happens to compile, a date window that never opens).
+  if (o.testPaths.empty()) {
+    for (const auto& rule : loaded.compiled->rules) {
+      const bool covered = std::any_of(cases.begin(), cases.end(), [&](const RuleTestCase& t) {
+        return std::any_of(t.fires.begin(), t.fires.end(),
+                           [&](const ExpectedRule& e) { return e.id == rule.id; });
+      });
+      if (covered) continue;
+      ++failed;
+      out << fmt::format("FAIL  coverage :: no test case expects {} to fire\n      at {}\n", rule.id,
+                         rule.loc.str());
+    }
+  }
   out << fmt::format("rules test: {} passed, {} failed\n", passed, failed);
   emit("", out.str());
   return failed ? kExitFindings : kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 void registerRules(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<RulesOptions>();
@@ -153,13 +173,16 @@ void registerRules(CLI::App& app, CommandRunner& run) {
   list->add_option("--format", options->format, "text or json");
   list->callback([options, &run] { run = [options] { return runList(*options); }; });
 
-  CLI::App* show = rules->add_subcommand("show", "Show one rule (with its history), group or classification");
-  show->add_option("id", options->id, "Rule id, group name (D5 or @D5) or classification id")->required();
+  CLI::App* show =
+      rules->add_subcommand("show", "Show one rule (with its history), group or classification");
+  show->add_option("id", options->id, "Rule id, group name (D5 or @D5) or classification id")
+      ->required();
   addRuleOptions(*show, options->rules);
   show->add_option("--format", options->format, "text or json (json for rules only)");
   show->callback([options, &run] { run = [options] { return runShow(*options); }; });
 
-  CLI::App* test = rules->add_subcommand("test", "Run rule tests (default: the bundled rules/tests)");
+  CLI::App* test =
+      rules->add_subcommand("test", "Run rule tests (default: the bundled rules/tests)");
   test->add_option("paths", options->testPaths, "RuleTest files or directories");
   addRuleOptions(*test, options->rules);
   test->add_flag("-v,--verbose", options->verbose, "List passing cases too");
@@ -168,4 +191,4 @@ void registerRules(CLI::App& app, CommandRunner& run) {
   registerRulesLint(*rules, run);
 }
 
-}  // namespace borderline
+} // namespace borderline

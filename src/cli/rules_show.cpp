@@ -47,15 +47,18 @@ bool sameFamily(const std::string& a, const std::string& b) {
     }
     return s;
   };
-  return a != b && (stem(a) == stem(b) || b.starts_with(stem(a) + ".") || a.starts_with(stem(b) + "."));
+  return a != b &&
+         (stem(a) == stem(b) || b.starts_with(stem(a) + ".") || a.starts_with(stem(b) + "."));
 }
 
 void showRule(const Rule& r, const CompiledRules& rules, std::ostream& out) {
-  out << fmt::format("{}  ({} {}, {})\n", r.id, r.pack->name, r.pack->version, r.pack->jurisdiction);
+  out << fmt::format("{}  ({} {}, {})\n", r.id, r.pack->name, r.pack->version,
+                     r.pack->jurisdiction);
   out << "  title:      " << r.title << '\n';
   out << "  regime:     " << kRegimeDomain.name(static_cast<std::uint8_t>(r.regime)) << '\n';
   out << "  verdict:    " << levelName(r.verdict);
-  if (!r.satisfiedBy.empty()) out << fmt::format(" (satisfied by: {})", fmt::join(r.satisfiedBy, ", "));
+  if (!r.satisfiedBy.empty())
+    out << fmt::format(" (satisfied by: {})", fmt::join(r.satisfiedBy, ", "));
   out << "\n  in effect:  " << window(r.effective, r.until) << '\n';
   if (!r.tags.empty()) out << fmt::format("  tags:       {}\n", fmt::join(r.tags, ", "));
   out << "  defined at: " << r.loc.str() << '\n';
@@ -70,7 +73,8 @@ void showRule(const Rule& r, const CompiledRules& rules, std::ostream& out) {
   if (!family.empty()) {
     out << "  related rules (history):\n";
     for (const Rule* f : family)
-      out << fmt::format("    {:<48} {:<24} {}\n", f->id, window(f->effective, f->until), levelName(f->verdict));
+      out << fmt::format("    {:<48} {:<24} {}\n", f->id, window(f->effective, f->until),
+                         levelName(f->verdict));
   }
 }
 
@@ -125,14 +129,16 @@ nlohmann::ordered_json ruleJson(const Rule& r) {
   return j;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<std::string> showRulesItem(const CompiledRules& rules, std::string_view id,
                                          std::string_view format) {
   std::ostringstream out;
   if (const Rule* r = rules.findRule(id)) {
-    if (format == "json") out << ruleJson(*r).dump(2) << '\n';
-    else showRule(*r, rules, out);
+    if (format == "json")
+      out << ruleJson(*r).dump(2) << '\n';
+    else
+      showRule(*r, rules, out);
     return out.str();
   }
   const std::string_view name = id.starts_with("@") ? id.substr(1) : id;
@@ -148,4 +154,4 @@ std::optional<std::string> showRulesItem(const CompiledRules& rules, std::string
   return std::nullopt;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -12,4 +12,4 @@ namespace borderline {
 std::optional<std::string> showRulesItem(const CompiledRules& rules, std::string_view id,
                                          std::string_view format);
 
-}  // namespace borderline
+} // namespace borderline

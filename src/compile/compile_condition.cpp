@@ -9,16 +9,16 @@
 namespace borderline {
 
 std::string_view opName(Op op) {
-  static constexpr std::string_view kNames[] = {"eq",  "ne",  "in",     "notIn",    "gt",
-                                                "gte", "lt",  "lte",    "exists",   "contains",
-                                                "intersects", "matches"};
+  static constexpr std::string_view kNames[] = {"eq",     "ne",       "in",         "notIn",
+                                                "gt",     "gte",      "lt",         "lte",
+                                                "exists", "contains", "intersects", "matches"};
   return kNames[static_cast<int>(op)];
 }
 
 namespace {
 
-constexpr std::string_view kOps[] = {"eq",  "ne",  "in",  "notIn",  "gt",       "gte",
-                                     "lt",  "lte", "exists", "contains", "intersects", "matches"};
+constexpr std::string_view kOps[] = {"eq", "ne",  "in",     "notIn",    "gt",         "gte",
+                                     "lt", "lte", "exists", "contains", "intersects", "matches"};
 
 class Compiler {
 public:
@@ -34,7 +34,8 @@ public:
     }
     const bool combinator = node.size() == 1 && node.begin()->first.IsScalar() &&
                             isCombinator(node.begin()->first.Scalar());
-    if (combinator) return combine(node.begin()->first.Scalar(), node.begin()->second, scope, c.loc);
+    if (combinator)
+      return combine(node.begin()->first.Scalar(), node.begin()->second, scope, c.loc);
     // Several paths in one map must all hold (an implicit `all`).
     c.kind = Condition::Kind::All;
     std::vector<std::string> seen;
@@ -110,7 +111,8 @@ private:
       if (const PathInfo* list = findListPrefix(scope, path)) {
         c.kind = Condition::Kind::ListAny;
         c.path = list;
-        c.children.push_back(leaf(path.substr(list->path.size() + 1), keyNode, ops, list->elements));
+        c.children.push_back(
+            leaf(path.substr(list->path.size() + 1), keyNode, ops, list->elements));
         return c;
       }
     }
@@ -126,13 +128,15 @@ private:
       if (found == std::end(kOps)) {
         const std::vector<std::string_view> names(std::begin(kOps), std::end(kOps));
         const auto guess = closestMatch(*name, names);
-        r_.error(it->first, fmt::format("unknown operator '{}'{} (expected one of: {})", *name,
-                                        guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
-                                        joined(names)));
+        r_.error(it->first,
+                 fmt::format("unknown operator '{}'{} (expected one of: {})", *name,
+                             guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
+                             joined(names)));
         continue;
       }
       const Op op = static_cast<Op>(found - std::begin(kOps));
-      if (auto compiled = operatorFor(*c.path, op, it->first, it->second)) c.ops.push_back(std::move(*compiled));
+      if (auto compiled = operatorFor(*c.path, op, it->first, it->second))
+        c.ops.push_back(std::move(*compiled));
     }
     return c;
   }
@@ -146,14 +150,16 @@ private:
       return std::move(c);
     }
     const auto name = r_.string(ops.begin()->first, "operator");
-    const YAML::Node value = ops.begin()->second;  // a copy: the iterator returns a temporary
+    const YAML::Node value = ops.begin()->second; // a copy: the iterator returns a temporary
     if (name == "exists") {
-      if (auto op = operatorFor(*c.path, Op::Exists, ops.begin()->first, value)) c.ops.push_back(*op);
+      if (auto op = operatorFor(*c.path, Op::Exists, ops.begin()->first, value))
+        c.ops.push_back(*op);
       return std::move(c);
     }
     if (name == "any" || name == "all" || name == "none") {
-      c.kind = name == "any" ? Condition::Kind::ListAny
-               : name == "all" ? Condition::Kind::ListAll : Condition::Kind::ListNone;
+      c.kind = name == "any"   ? Condition::Kind::ListAny
+               : name == "all" ? Condition::Kind::ListAll
+                               : Condition::Kind::ListNone;
       c.children.push_back(compile(value, c.path->elements));
       return std::move(c);
     }
@@ -175,22 +181,24 @@ private:
                                path.path, list ? "a list" : typeName(path.type), why));
       return std::nullopt;
     };
+    if (path.type == ValueType::Party && op != Op::Exists)
+      return reject("a party supports only exists");
     switch (op) {
     case Op::Exists:
-      if (auto b = r_.boolean(value, "exists")) out.operand.integer = *b;
-      else return std::nullopt;
+      if (auto b = r_.boolean(value, "exists"))
+        out.operand.integer = *b;
+      else
+        return std::nullopt;
       return out;
     case Op::Eq:
     case Op::Ne:
       if (list) return reject("use contains or intersects on lists");
-      if (path.type == ValueType::Party) return reject("a party supports only exists");
       if (!single(path, value, out.operand)) return std::nullopt;
       return out;
     case Op::In:
     case Op::NotIn:
       if (list) return reject("use intersects on lists");
-      if (path.type == ValueType::Party || path.type == ValueType::Bool)
-        return reject("use eq");
+      if (path.type == ValueType::Bool) return reject("use eq");
       if (!set(path, value, out.operand)) return std::nullopt;
       return out;
     case Op::Gt:
@@ -269,7 +277,8 @@ private:
         return true;
       }
       return false;
-    case ValueType::Party: return false;
+    case ValueType::Party:
+      return false;
     }
     return false;
   }
@@ -301,12 +310,23 @@ private:
         continue;
       }
       switch (path.type) {
-      case ValueType::Country: out.countries.add(static_cast<CountryId>(one.integer)); break;
-      case ValueType::Enum: out.enumMask |= std::uint64_t{1} << one.integer; break;
-      case ValueType::String: out.texts.push_back(std::move(one.text)); break;
-      case ValueType::Number: out.numbers.push_back(one.number); break;
-      case ValueType::Date: out.numbers.push_back(static_cast<double>(one.integer)); break;
-      default: break;
+      case ValueType::Country:
+        out.countries.add(static_cast<CountryId>(one.integer));
+        break;
+      case ValueType::Enum:
+        out.enumMask |= std::uint64_t{1} << one.integer;
+        break;
+      case ValueType::String:
+        out.texts.push_back(std::move(one.text));
+        break;
+      case ValueType::Number:
+        out.numbers.push_back(one.number);
+        break;
+      case ValueType::Date:
+        out.numbers.push_back(static_cast<double>(one.integer));
+        break;
+      default:
+        break;
       }
     }
     return ok;
@@ -320,7 +340,8 @@ private:
       const auto& lists = *env_.partyLists;
       if (std::find(lists.begin(), lists.end(), s) == lists.end()) {
         r_.error(at, fmt::format("unknown party list '{}' (loaded lists: {})", s,
-                                 lists.empty() ? std::string("none") : fmt::format("{}", fmt::join(lists, ", "))));
+                                 lists.empty() ? std::string("none")
+                                               : fmt::format("{}", fmt::join(lists, ", "))));
         return false;
       }
     }
@@ -335,10 +356,10 @@ private:
   const ConditionEnv& env_;
 };
 
-}  // namespace
+} // namespace
 
 Condition compileCondition(YamlReader& reader, const YAML::Node& node, const ConditionEnv& env) {
   return Compiler(reader, env).compile(node, env.scope);
 }
 
-}  // namespace borderline
+} // namespace borderline

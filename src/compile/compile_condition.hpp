@@ -15,14 +15,14 @@ namespace borderline {
 
 struct ConditionEnv {
   Scope scope = Scope::Workload;
-  bool classification = false;  // chip facts only (no eccn, count, model)
+  bool classification = false; // chip facts only (no eccn, count, model)
   std::function<std::optional<std::uint16_t>(std::string_view)> findGroup;
-  const std::vector<std::string>* partyLists = nullptr;  // valid operands of *.listed
-  const ChipCatalog* catalog = nullptr;                  // valid operands of chip ids
+  const std::vector<std::string>* partyLists = nullptr; // valid operands of *.listed
+  const ChipCatalog* catalog = nullptr;                 // valid operands of chip ids
 };
 
 // Compiles `node`; errors go to the reader. The result is only meaningful if no error was
 // reported.
 Condition compileCondition(YamlReader& reader, const YAML::Node& node, const ConditionEnv& env);
 
-}  // namespace borderline
+} // namespace borderline

@@ -21,7 +21,8 @@ public:
   bool claim(YamlReader& r, const YAML::Node& at, const std::string& id) {
     auto [it, inserted] = seen_.emplace(id, r.at(at));
     if (!inserted)
-      r.error(at, fmt::format("duplicate {} '{}' (first defined at {})", what_, id, it->second.str()));
+      r.error(at,
+              fmt::format("duplicate {} '{}' (first defined at {})", what_, id, it->second.str()));
     return inserted;
   }
 
@@ -38,13 +39,13 @@ public:
   void declare(const PackSource& src) {
     if (src.kind == PackKind::RuleTest) return;
     YamlReader r(src.file, diags_);
-    MapReader top = src.kind == PackKind::RulePack
-                        ? MapReader(r, src.root, "RulePack",
-                                    {"apiVersion", "kind", "metadata", "groups", "classifications",
-                                     "rules"})
-                    : src.kind == PackKind::ChipCatalog
-                        ? MapReader(r, src.root, "ChipCatalog", {"apiVersion", "kind", "metadata", "chips"})
-                        : MapReader(r, src.root, "PartyList", {"apiVersion", "kind", "metadata", "parties"});
+    MapReader top =
+        src.kind == PackKind::RulePack
+            ? MapReader(r, src.root, "RulePack",
+                        {"apiVersion", "kind", "metadata", "groups", "classifications", "rules"})
+        : src.kind == PackKind::ChipCatalog
+            ? MapReader(r, src.root, "ChipCatalog", {"apiVersion", "kind", "metadata", "chips"})
+            : MapReader(r, src.root, "PartyList", {"apiVersion", "kind", "metadata", "parties"});
     if (!top.valid()) return;
     PackInfo* pack = metadata(r, src, top.require("metadata"));
     if (!pack) return;
@@ -60,7 +61,8 @@ public:
     case PackKind::PartyList:
       partyList(r, top.require("parties"), *pack);
       break;
-    case PackKind::RuleTest: break;
+    case PackKind::RuleTest:
+      break;
     }
   }
 
@@ -86,12 +88,14 @@ private:
     auto pack = std::make_unique<PackInfo>();
     pack->file = src.file;
     pack->sha256 = src.sha256;
-    pack->kind = src.kind == PackKind::RulePack ? "RulePack"
-                 : src.kind == PackKind::ChipCatalog ? "ChipCatalog" : "PartyList";
+    pack->kind = src.kind == PackKind::RulePack      ? "RulePack"
+                 : src.kind == PackKind::ChipCatalog ? "ChipCatalog"
+                                                     : "PartyList";
     const auto name = m.require("name");
     if (name) pack->name = r.string(name, "metadata.name").value_or("");
     if (auto n = m.require("title"); n) pack->title = r.string(n, "metadata.title").value_or("");
-    if (auto n = m.require("version"); n) pack->version = r.string(n, "metadata.version").value_or("");
+    if (auto n = m.require("version"); n)
+      pack->version = r.string(n, "metadata.version").value_or("");
     if (auto n = rulePack ? m.require("jurisdiction") : m.get("jurisdiction"); n)
       pack->jurisdiction = r.string(n, "metadata.jurisdiction").value_or("");
     if (auto n = rulePack ? m.require("reviewed") : m.get("reviewed"); n)
@@ -104,15 +108,15 @@ private:
   std::vector<Citation> citations(YamlReader& r, const YAML::Node& node, std::string_view owner) {
     std::vector<Citation> out;
     if (!node || !r.isList(node, "citations")) return out;
-    if (node.size() == 0)
-      r.error(node, fmt::format("{} must cite at least one source", owner));
+    if (node.size() == 0) r.error(node, fmt::format("{} must cite at least one source", owner));
     for (const auto& item : node) {
       MapReader m(r, item, "citation", {"ref", "title", "published", "url", "provenance", "note"});
       if (!m.valid()) continue;
       Citation c;
       if (auto n = m.require("ref"); n) c.ref = r.string(n, "citation ref").value_or("");
       if (auto n = m.get("title"); n) c.title = r.string(n, "citation title").value_or("");
-      if (auto n = m.get("published"); n) c.published = r.string(n, "citation published").value_or("");
+      if (auto n = m.get("published"); n)
+        c.published = r.string(n, "citation published").value_or("");
       if (auto n = m.get("url"); n) c.url = r.string(n, "citation url").value_or("");
       if (auto n = m.get("note"); n) c.note = r.string(n, "citation note").value_or("");
       if (auto n = m.require("provenance"); n)
@@ -265,28 +269,32 @@ private:
       rule.loc = r.at(item);
       if (auto n = m.require("id"); n) {
         rule.id = r.string(n, "rule id").value_or("");
-        const bool wellFormed = !rule.id.empty() &&
-                                rule.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-_") ==
-                                    std::string::npos;
+        const bool wellFormed =
+            !rule.id.empty() && rule.id.find_first_not_of(
+                                    "abcdefghijklmnopqrstuvwxyz0123456789.-_") == std::string::npos;
         if (!wellFormed)
           r.error(n, fmt::format("rule id '{}' must be lower-case letters, digits, '.', '-' or '_'",
                                  rule.id));
-        else ruleIds_.claim(r, n, rule.id);
+        else
+          ruleIds_.claim(r, n, rule.id);
       }
       if (auto n = m.require("title"); n) rule.title = r.string(n, "rule title").value_or("");
       if (auto n = m.require("regime"); n)
         if (auto v = r.enumValue(n, kRegimeDomain)) rule.regime = static_cast<Regime>(*v);
       dates(r, m, rule.effective, rule.until);
-      if (auto n = m.require("when"); n) rule.when = compileCondition(r, n, env(Scope::Workload, false));
+      if (auto n = m.require("when"); n)
+        rule.when = compileCondition(r, n, env(Scope::Workload, false));
       if (auto n = m.get("unless"); n)
         rule.unless = compileCondition(r, n, env(Scope::Workload, false));
       if (auto n = m.require("verdict"); n)
-        if (auto v = r.enumValue(n, kRuleVerdictDomain)) rule.verdict = *parseLevel(kRuleVerdictDomain.name(*v));
+        if (auto v = r.enumValue(n, kRuleVerdictDomain))
+          rule.verdict = *parseLevel(kRuleVerdictDomain.name(*v));
       if (auto n = m.get("satisfiedBy"); n) {
         rule.satisfiedBy = r.stringList(n, "satisfiedBy");
         if (rule.verdict == Level::Prohibited)
-          r.error(n, "a prohibited rule cannot be satisfied by an authorization (remove satisfiedBy "
-                     "or use verdict authorization-required)");
+          r.error(n,
+                  "a prohibited rule cannot be satisfied by an authorization (remove satisfiedBy "
+                  "or use verdict authorization-required)");
       }
       if (auto n = m.require("message"); n)
         if (auto s = r.string(n, "message")) rule.message = compileTemplate(r, n, *s);
@@ -314,7 +322,7 @@ std::string rulesDigest(const CompiledRules& rules) {
   return sha256Hex(all);
 }
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<CompiledRules> compileRules(const PackSet& packs) {
   auto out = std::make_unique<CompiledRules>();
@@ -322,8 +330,11 @@ std::unique_ptr<CompiledRules> compileRules(const PackSet& packs) {
   for (const auto& src : packs.packs) compiler.declare(src);
   compiler.compileAll();
   throwIfErrors(compiler.diagnostics());
-  if (out->rules.empty())
-    throw LoadFailure({Diagnostic{Location{}, "no rules loaded (the rule packs given define no rules)"}});
+  if (out->rules.empty()) {
+    const std::string_view file = packs.packs.empty() ? "rules" : packs.packs.front().file;
+    throw LoadFailure({Diagnostic{Location{file, 0, 0},
+                                  "no rules loaded (the rule packs given define no rules)"}});
+  }
   for (std::size_t i = 0; i < out->parties.size(); ++i) {
     const auto& e = out->parties[i];
     out->partyIndex.add(static_cast<int>(i), 0, e.name);
@@ -335,4 +346,4 @@ std::unique_ptr<CompiledRules> compileRules(const PackSet& packs) {
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -9,4 +9,4 @@ namespace borderline {
 // Throws LoadFailure listing every error found.
 std::unique_ptr<CompiledRules> compileRules(const PackSet& packs);
 
-}  // namespace borderline
+} // namespace borderline

@@ -14,38 +14,49 @@
 namespace borderline {
 
 enum class Op : std::uint8_t {
-  Eq, Ne, In, NotIn, Gt, Gte, Lt, Lte, Exists, Contains, Intersects, Matches
+  Eq,
+  Ne,
+  In,
+  NotIn,
+  Gt,
+  Gte,
+  Lt,
+  Lte,
+  Exists,
+  Contains,
+  Intersects,
+  Matches
 };
 std::string_view opName(Op op);
 
 // The operand of one operator, already converted to the path's type.
 struct Operand {
-  double number = 0;          // Number
-  std::int64_t integer = 0;   // Country id, enum value, bool, date (days)
-  std::string text;           // String
+  double number = 0;        // Number
+  std::int64_t integer = 0; // Country id, enum value, bool, date (days)
+  std::string text;         // String
   // Sets (in, notIn, intersects):
-  CountrySet countries;               // fixed country members
-  std::vector<std::uint16_t> groups;  // @GROUP references, resolved per evaluation date
-  std::uint64_t enumMask = 0;         // enum members
-  std::vector<std::string> texts;     // string members
-  std::vector<double> numbers;        // number or date members
-  std::shared_ptr<const std::regex> regex;  // matches
+  CountrySet countries;                    // fixed country members
+  std::vector<std::uint16_t> groups;       // @GROUP references, resolved per evaluation date
+  std::uint64_t enumMask = 0;              // enum members
+  std::vector<std::string> texts;          // string members
+  std::vector<double> numbers;             // number or date members
+  std::shared_ptr<const std::regex> regex; // matches
 };
 
 struct Operator {
   Op op;
   Operand operand;
-  std::string source;  // the operand as written, for explain/trace output
+  std::string source; // the operand as written, for explain/trace output
   Location loc;
 };
 
 struct Condition {
   enum class Kind : std::uint8_t { All, Any, Not, Leaf, ListAny, ListAll, ListNone };
   Kind kind = Kind::All;
-  std::vector<Condition> children;  // All/Any: operands; Not and List*: exactly one
-  const PathInfo* path = nullptr;   // Leaf: the value read; List*: the object list
-  std::vector<Operator> ops;        // Leaf: all must hold
+  std::vector<Condition> children; // All/Any: operands; Not and List*: exactly one
+  const PathInfo* path = nullptr;  // Leaf: the value read; List*: the object list
+  std::vector<Operator> ops;       // Leaf: all must hold
   Location loc;
 };
 
-}  // namespace borderline
+} // namespace borderline

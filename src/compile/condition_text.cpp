@@ -8,7 +8,8 @@ namespace {
 
 std::string operators(const Condition& c) {
   std::string out;
-  for (const auto& op : c.ops) out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", opName(op.op), op.source);
+  for (const auto& op : c.ops)
+    out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", opName(op.op), op.source);
   return out;
 }
 
@@ -37,13 +38,15 @@ void write(const Condition& c, int indent, std::string& out) {
   case K::ListAll:
   case K::ListNone:
     out += fmt::format("{}{}:\n{}  {}:\n", pad, c.path->path, pad,
-                       c.kind == K::ListAny ? "any" : c.kind == K::ListAll ? "all" : "none");
+                       c.kind == K::ListAny   ? "any"
+                       : c.kind == K::ListAll ? "all"
+                                              : "none");
     write(c.children.front(), indent + 4, out);
     return;
   }
 }
 
-}  // namespace
+} // namespace
 
 std::string conditionText(const Condition& condition, int indent) {
   std::string out;
@@ -51,4 +54,4 @@ std::string conditionText(const Condition& condition, int indent) {
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -9,4 +9,4 @@ namespace borderline {
 
 std::string conditionText(const Condition& condition, int indent = 0);
 
-}  // namespace borderline
+} // namespace borderline

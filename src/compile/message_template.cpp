@@ -66,4 +66,4 @@ MessageTemplate compileTemplate(YamlReader& reader, const YAML::Node& at, const 
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

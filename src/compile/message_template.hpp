@@ -10,9 +10,9 @@ namespace borderline {
 
 struct MessageTemplate {
   struct Segment {
-    std::string text;                 // literal text (when path is null)
-    const PathInfo* path = nullptr;   // the value to insert
-    const PathInfo* list = nullptr;   // the object list the path is inside, if any
+    std::string text;               // literal text (when path is null)
+    const PathInfo* path = nullptr; // the value to insert
+    const PathInfo* list = nullptr; // the object list the path is inside, if any
   };
   std::vector<Segment> segments;
   bool empty() const { return segments.empty(); }
@@ -24,4 +24,4 @@ std::string templateText(const MessageTemplate& message);
 // Parses `text`; "{{" and "}}" are literal braces. Unknown paths are errors at `at`.
 MessageTemplate compileTemplate(YamlReader& reader, const YAML::Node& at, const std::string& text);
 
-}  // namespace borderline
+} // namespace borderline

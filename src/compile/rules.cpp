@@ -45,4 +45,4 @@ std::vector<Date> CompiledRules::changeDates() const {
   return dates;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -27,7 +27,7 @@ struct Citation {
 
 struct PackInfo {
   std::string name;
-  std::string kind;  // RulePack, ChipCatalog or PartyList
+  std::string kind; // RulePack, ChipCatalog or PartyList
   std::string title;
   std::string jurisdiction;
   std::string version;
@@ -43,11 +43,11 @@ struct GroupChange {
 };
 
 struct CountryGroup {
-  std::string name;  // referenced as @name
+  std::string name; // referenced as @name
   std::string title;
-  std::optional<Date> effective;  // empty before this date
-  CountrySet members;             // from `effective`
-  std::vector<GroupChange> changes;  // sorted by date
+  std::optional<Date> effective;    // empty before this date
+  CountrySet members;               // from `effective`
+  std::vector<GroupChange> changes; // sorted by date
   std::vector<Citation> citations;
   std::string notes;
   Location loc;
@@ -56,7 +56,7 @@ struct CountryGroup {
 
 struct Classification {
   std::string id;
-  std::string eccn;  // the value it sets
+  std::string eccn; // the value it sets
   Date effective;
   std::optional<Date> until;
   Condition when;
@@ -84,7 +84,7 @@ struct Rule {
 };
 
 struct PartyEntry {
-  int list = 0;  // index into CompiledRules::partyLists
+  int list = 0; // index into CompiledRules::partyLists
   std::string name;
   std::vector<std::string> aliases;
   std::optional<CountryId> country;
@@ -97,16 +97,16 @@ struct PartyEntry {
 };
 
 struct CompiledRules {
-  std::vector<std::unique_ptr<PackInfo>> packs;  // stable addresses: rules point at them
-  std::vector<Rule> rules;                       // in load order (sorted file paths)
+  std::vector<std::unique_ptr<PackInfo>> packs; // stable addresses: rules point at them
+  std::vector<Rule> rules;                      // in load order (sorted file paths)
   std::vector<CountryGroup> groups;
   std::vector<Classification> classifications;
   ChipCatalog catalog;
-  std::vector<std::string> partyLists;  // list names (PartyList metadata.name), by index
+  std::vector<std::string> partyLists; // list names (PartyList metadata.name), by index
   std::vector<const PackInfo*> partyListPacks;
   std::vector<PartyEntry> parties;
-  screening::NameIndex partyIndex;      // names and aliases of `parties`
-  std::string digest;                   // sha256 over the packs' names and digests
+  screening::NameIndex partyIndex; // names and aliases of `parties`
+  std::string digest;              // sha256 over the packs' names and digests
 
   const Rule* findRule(std::string_view id) const;
   std::optional<std::uint16_t> findGroup(std::string_view name) const;
@@ -115,4 +115,4 @@ struct CompiledRules {
   std::vector<Date> changeDates() const;
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -15,7 +15,7 @@ struct EvalContext {
   const Workload* workload = nullptr;
   const DateView* view = nullptr;
   const Screening* screening = nullptr;
-  bool withFuzzy = false;  // whether fuzzy party-list matches count as "listed"
+  bool withFuzzy = false; // whether fuzzy party-list matches count as "listed"
   // The current element when inside an object list (or a classification's chip):
   const ChipUse* chip = nullptr;
   const ChipSpec* spec = nullptr;
@@ -26,9 +26,9 @@ struct EvalContext {
 // One value read at a path (see evaluate/fields.cpp).
 struct Value {
   bool present = false;
-  double number = 0;         // Number
-  std::int64_t integer = 0;  // Country id, enum value, bool, date days
-  std::string_view text;     // String
+  double number = 0;        // Number
+  std::int64_t integer = 0; // Country id, enum value, bool, date days
+  std::string_view text;    // String
 };
 
 bool evaluate(const Condition& condition, const EvalContext& ctx);
@@ -50,4 +50,4 @@ Location locate(const PathInfo& path, const EvalContext& ctx);
 // Calls f(Value) for each value of a list path until f returns true; returns whether it did.
 bool anyListValue(const PathInfo& path, const EvalContext& ctx, FunctionRef<bool(const Value&)> f);
 
-}  // namespace borderline
+} // namespace borderline

@@ -29,4 +29,4 @@ const std::string* DateView::eccn(const ChipSpec& spec, int catalogIndex) const 
   return classify(spec);
 }
 
-}  // namespace borderline
+} // namespace borderline

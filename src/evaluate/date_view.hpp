@@ -35,4 +35,4 @@ private:
   std::vector<bool> partyActive_;
 };
 
-}  // namespace borderline
+} // namespace borderline

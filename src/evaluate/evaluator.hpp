@@ -8,4 +8,4 @@ namespace borderline {
 
 Result evaluateWorkload(const Workload& workload, const DateView& view);
 
-}  // namespace borderline
+} // namespace borderline

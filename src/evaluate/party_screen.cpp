@@ -14,9 +14,9 @@ void screenName(const std::string& name, PartyRole role, bool parent, const Date
                 PartyScreen& out, Screening& all) {
   const CompiledRules& rules = view.rules();
   for (const auto& hit : rules.partyIndex.match(name, screening::kReviewThreshold)) {
-    if (!view.partyActive(hit.entry)) continue;  // not yet listed (or delisted) on this date
-    const std::string_view list =
-        rules.partyLists[static_cast<std::size_t>(rules.parties[static_cast<std::size_t>(hit.entry)].list)];
+    if (!view.partyActive(hit.entry)) continue; // not yet listed (or delisted) on this date
+    const std::string_view list = rules.partyLists[static_cast<std::size_t>(
+        rules.parties[static_cast<std::size_t>(hit.entry)].list)];
     if (hit.exact) addUnique(out.exactLists, list);
     addUnique(out.allLists, list);
     all.matches.push_back({role, parent, hit.entry, hit.alias, hit.score, hit.exact});
@@ -26,7 +26,7 @@ void screenName(const std::string& name, PartyRole role, bool parent, const Date
       all.fuzzyOnly = true;
 }
 
-}  // namespace
+} // namespace
 
 Screening screenParties(const Workload& workload, const DateView& view) {
   Screening s;
@@ -36,9 +36,10 @@ Screening screenParties(const Workload& workload, const DateView& view) {
     if (!party.present) continue;
     const auto role = static_cast<PartyRole>(r);
     if (party.name.has()) screenName(*party.name.value, role, false, view, s.name[r], s);
-    if (party.parentName.has()) screenName(*party.parentName.value, role, true, view, s.parent[r], s);
+    if (party.parentName.has())
+      screenName(*party.parentName.value, role, true, view, s.parent[r], s);
   }
   return s;
 }
 
-}  // namespace borderline
+} // namespace borderline

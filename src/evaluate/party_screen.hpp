@@ -11,25 +11,25 @@ namespace borderline {
 
 struct ScreeningMatch {
   PartyRole role;
-  bool parent;   // matched the party's parentName rather than its name
-  int entry;     // index into CompiledRules::parties
-  int alias;     // 0 = the entry's name, k = aliases[k-1]
-  int score;     // 0..100; 100 = exact after normalisation
+  bool parent; // matched the party's parentName rather than its name
+  int entry;   // index into CompiledRules::parties
+  int alias;   // 0 = the entry's name, k = aliases[k-1]
+  int score;   // 0..100; 100 = exact after normalisation
   bool exact;
 };
 
 struct PartyScreen {
-  std::vector<std::string_view> exactLists;  // lists with an exact match
-  std::vector<std::string_view> allLists;    // lists with an exact or a fuzzy match
+  std::vector<std::string_view> exactLists; // lists with an exact match
+  std::vector<std::string_view> allLists;   // lists with an exact or a fuzzy match
 };
 
 struct Screening {
   PartyScreen name[kPartyRoles];
   PartyScreen parent[kPartyRoles];
   std::vector<ScreeningMatch> matches;
-  bool fuzzyOnly = false;  // some list is matched only fuzzily
+  bool fuzzyOnly = false; // some list is matched only fuzzily
 };
 
 Screening screenParties(const Workload& workload, const DateView& view);
 
-}  // namespace borderline
+} // namespace borderline

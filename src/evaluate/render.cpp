@@ -7,29 +7,47 @@
 
 namespace borderline {
 
-std::string formatNumber(double value) {
-  if (std::trunc(value) == value && std::fabs(value) < 1e15) {
-    std::string digits = fmt::format("{}", static_cast<long long>(std::fabs(value)));
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return value < 0 ? "-" + out : out;
+namespace {
+std::string withSeparators(const std::string& digits) {
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
   }
-  return fmt::format("{:.6g}", value);
+  return out;
+}
+} // namespace
+
+// Whole numbers with thousands separators (2,500,000); fractions from 1 up with separators and
+// at most two decimals (15,830.4); very large or very small numbers in exponent form (3.1e+25).
+std::string formatNumber(double value) {
+  const double magnitude = std::fabs(value);
+  const std::string sign = value < 0 ? "-" : "";
+  if (magnitude >= 1e15 || (magnitude < 1 && std::trunc(value) != value))
+    return fmt::format("{:.6g}", value);
+  std::string text = fmt::format("{:.2f}", magnitude);
+  const auto dot = text.find('.');
+  std::string fraction = text.substr(dot + 1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  return sign + withSeparators(text.substr(0, dot)) + (fraction.empty() ? "" : "." + fraction);
 }
 
 std::string formatValue(const PathInfo& path, const Value& v) {
   if (!v.present) return "(not declared)";
   switch (path.type) {
-  case ValueType::Number: return formatNumber(v.number);
-  case ValueType::Country: return std::string(countryCode(static_cast<CountryId>(v.integer)));
-  case ValueType::Enum: return std::string(path.domain->name(static_cast<std::uint8_t>(v.integer)));
-  case ValueType::Bool: return v.integer ? "true" : "false";
-  case ValueType::Date: return Date::fromDays(static_cast<std::int32_t>(v.integer)).str();
+  case ValueType::Number:
+    return formatNumber(v.number);
+  case ValueType::Country:
+    return std::string(countryCode(static_cast<CountryId>(v.integer)));
+  case ValueType::Enum:
+    return std::string(path.domain->name(static_cast<std::uint8_t>(v.integer)));
+  case ValueType::Bool:
+    return v.integer ? "true" : "false";
+  case ValueType::Date:
+    return Date::fromDays(static_cast<std::int32_t>(v.integer)).str();
   case ValueType::String:
-  case ValueType::Party: return std::string(v.text);
+  case ValueType::Party:
+    return std::string(v.text);
   }
   return {};
 }
@@ -58,7 +76,8 @@ void valuesAt(const PathInfo& path, const EvalContext& ctx, std::vector<std::str
   addUnique(out, formatValue(path, readScalar(path, ctx)));
 }
 
-std::string render(const MessageTemplate::Segment& s, const EvalContext& ctx, const Firing& firing) {
+std::string render(const MessageTemplate::Segment& s, const EvalContext& ctx,
+                   const Firing& firing) {
   std::vector<std::string> values;
   if (!s.list) {
     valuesAt(*s.path, ctx, values);
@@ -92,7 +111,7 @@ std::string render(const MessageTemplate::Segment& s, const EvalContext& ctx, co
   return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string renderMessage(const MessageTemplate& message, const EvalContext& ctx,
                           const Firing& firing) {
@@ -102,4 +121,4 @@ std::string renderMessage(const MessageTemplate& message, const EvalContext& ctx
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

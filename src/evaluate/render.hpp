@@ -16,4 +16,4 @@ std::string renderMessage(const MessageTemplate& message, const EvalContext& ctx
 std::string formatValue(const PathInfo& path, const Value& value);
 std::string formatNumber(double value);
 
-}  // namespace borderline
+} // namespace borderline

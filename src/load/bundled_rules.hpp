@@ -6,10 +6,10 @@
 namespace borderline {
 
 struct BundledFile {
-  std::string_view path;  // relative to rules/, e.g. "us/ear-advanced-computing.yaml"
+  std::string_view path; // relative to rules/, e.g. "us/ear-advanced-computing.yaml"
   std::string_view content;
 };
 
 std::span<const BundledFile> bundledRuleFiles();
 
-}  // namespace borderline
+} // namespace borderline

@@ -43,20 +43,22 @@ void readTops(YamlReader& reader, const YAML::Node& node, ChipSpec& chip) {
     if (auto value = positive(reader, it->second, fmt::format("tops.{}", *key)))
       chip.tops.emplace_back(precision->bits, *value);
   }
-  if (chip.tops.empty()) reader.error(node, "tops must give dense throughput for at least one precision");
+  if (chip.tops.empty())
+    reader.error(node, "tops must give dense throughput for at least one precision");
 }
 
-}  // namespace
+} // namespace
 
-std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node, ChipSpecForm form) {
+std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node,
+                                     ChipSpecForm form) {
   const bool catalog = form == ChipSpecForm::CatalogEntry;
-  MapReader map = catalog ? MapReader(reader, node, "chip",
-                                      {"id", "vendor", "name", "aliases", "origin", "datacenter",
-                                       "tops", "dieArea", "memoryBandwidth", "ioBandwidth", "eccn",
-                                       "sources", "notes"})
-                          : MapReader(reader, node, "inline chip spec",
-                                      {"name", "vendor", "origin", "datacenter", "tops", "dieArea",
-                                       "memoryBandwidth", "ioBandwidth", "notes"});
+  MapReader map =
+      catalog ? MapReader(reader, node, "chip",
+                          {"id", "vendor", "name", "aliases", "origin", "datacenter", "tops",
+                           "dieArea", "memoryBandwidth", "ioBandwidth", "eccn", "sources", "notes"})
+              : MapReader(reader, node, "inline chip spec",
+                          {"name", "vendor", "origin", "datacenter", "tops", "dieArea",
+                           "memoryBandwidth", "ioBandwidth", "notes"});
   if (!map.valid()) return std::nullopt;
   ChipSpec chip;
   chip.loc = reader.at(node);
@@ -88,4 +90,4 @@ std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node,
   return chip;
 }
 
-}  // namespace borderline
+} // namespace borderline

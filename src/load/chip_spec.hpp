@@ -12,4 +12,4 @@ enum class ChipSpecForm { CatalogEntry, Inline };
 
 std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node, ChipSpecForm form);
 
-}  // namespace borderline
+} // namespace borderline

@@ -22,4 +22,4 @@ void throwIfErrors(const Diagnostics& diags) {
   if (!diags.ok()) throw LoadFailure(diags.errors());
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -23,7 +23,7 @@ struct Diagnostic {
 
 class Diagnostics {
 public:
-  static constexpr std::size_t kMaxErrors = 50;  // past this, loading stops: the rest is noise
+  static constexpr std::size_t kMaxErrors = 50; // past this, loading stops: the rest is noise
 
   void error(Location loc, std::string message);
   bool ok() const { return errors_.empty(); }
@@ -47,4 +47,4 @@ private:
 // Throws LoadFailure if any error was collected.
 void throwIfErrors(const Diagnostics& diags);
 
-}  // namespace borderline
+} // namespace borderline

@@ -1,5 +1,6 @@
 #include "load/manifest.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -15,11 +16,9 @@ constexpr std::string_view kApiVersion = "borderline/v1";
 // Reads the fields of the manifest format into the typed model. One instance per document.
 class WorkloadReader {
 public:
-  WorkloadReader(YamlReader& reader, const ChipCatalog& catalog)
-      : r_(reader), catalog_(catalog) {}
+  WorkloadReader(YamlReader& reader, const ChipCatalog& catalog) : r_(reader), catalog_(catalog) {}
 
-  template <class T>
-  void set(Located<T>& out, const YAML::Node& node, std::optional<T> value) {
+  template <class T> void set(Located<T>& out, const YAML::Node& node, std::optional<T> value) {
     out.loc = r_.at(node);
     out.value = std::move(value);
   }
@@ -32,7 +31,8 @@ public:
   void date(Located<Date>& out, const YAML::Node& node, std::string_view what) {
     if (node) set(out, node, r_.date(node, what));
   }
-  template <class E> void enumeration(Located<E>& out, const YAML::Node& node, const EnumDomain& d) {
+  template <class E>
+  void enumeration(Located<E>& out, const YAML::Node& node, const EnumDomain& d) {
     if (!node) return;
     out.loc = r_.at(node);
     if (auto v = r_.enumValue(node, d)) out.value = static_cast<E>(*v);
@@ -83,10 +83,11 @@ public:
           use.spec = &catalog_.at(use.catalogIndex);
         } else {
           const auto guess = catalog_.suggest(*name);
-          r_.error(model, fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
-                                      "(see `borderline chips list`, or give an inline spec)",
-                                      *name,
-                                      guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+          r_.error(model,
+                   fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
+                               "(see `borderline chips list`, or give an inline spec)",
+                               *name,
+                               guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
         }
       }
     }
@@ -98,8 +99,7 @@ public:
   }
 
   void dataSource(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "data source",
-                {"name", "origin", "categories", "subjects", "transfer"});
+    MapReader m(r_, node, "data source", {"name", "origin", "categories", "subjects", "transfer"});
     if (!m.valid()) return;
     DataSource d;
     d.loc = r_.at(node);
@@ -190,7 +190,7 @@ public:
     if (auto n = m.get("endUse"); n) {
       enumList(w.endUse, n, kEndUseDomain);
     } else {
-      w.endUse.values = {EndUse::Civil};  // manifest.md: default [civil]
+      w.endUse.values = {EndUse::Civil}; // manifest.md: default [civil]
       w.endUse.loc = w.loc;
     }
     list(m.get("data"), "data", [&](const YAML::Node& item) { dataSource(w, item); });
@@ -205,20 +205,29 @@ public:
     if (auto n = m.require("name"); n) {
       w.loc = r_.at(n);
       if (auto name = r_.string(n, "metadata.name")) {
-        const bool ok = !name->empty() && name->size() <= 253 &&
-                        name->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                                "0123456789._-") == std::string::npos;
-        if (ok) w.name = *name;
+        const bool ok =
+            !name->empty() && name->size() <= 253 &&
+            name->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                    "0123456789._-") == std::string::npos;
+        if (ok)
+          w.name = *name;
         else
-          r_.error(n, fmt::format("metadata.name '{}' must be 1-253 characters of A-Z a-z 0-9 . _ -",
-                                  *name));
+          r_.error(n,
+                   fmt::format("metadata.name '{}' must be 1-253 characters of A-Z a-z 0-9 . _ -",
+                               *name));
       }
     }
     if (auto labels = m.get("labels"); labels && r_.isMap(labels, "metadata.labels")) {
       for (auto it = labels.begin(); it != labels.end(); ++it) {
         auto key = r_.string(it->first, "label name");
         auto value = r_.string(it->second, "label value");
-        if (key && value) w.labels.emplace_back(std::move(*key), std::move(*value));
+        if (!key || !value) continue;
+        const bool repeated = std::any_of(w.labels.begin(), w.labels.end(),
+                                          [&](const auto& l) { return l.first == *key; });
+        if (repeated)
+          r_.error(it->first, fmt::format("duplicate key '{}' in metadata.labels", *key));
+        else
+          w.labels.emplace_back(std::move(*key), std::move(*value));
       }
     }
   }
@@ -239,14 +248,14 @@ void checkEnvelope(YamlReader& reader, const MapReader& map, std::string_view ex
   }
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Workload> readWorkload(YamlReader& reader, const YAML::Node& node,
                                      const ChipCatalog& catalog, bool allowEnvelope) {
   const std::size_t before = reader.diagnostics().errors().size();
-  MapReader map = allowEnvelope
-                      ? MapReader(reader, node, "workload", {"apiVersion", "kind", "metadata", "spec"})
-                      : MapReader(reader, node, "workload", {"metadata", "spec"});
+  MapReader map = allowEnvelope ? MapReader(reader, node, "workload",
+                                            {"apiVersion", "kind", "metadata", "spec"})
+                                : MapReader(reader, node, "workload", {"metadata", "spec"});
   if (!map.valid()) return std::nullopt;
   if (allowEnvelope) checkEnvelope(reader, map, "Workload");
   Workload w;
@@ -272,13 +281,14 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
     out.push_back(std::move(*w));
   };
   for (const auto& doc : documents) {
-    if (doc.IsNull()) continue;  // an empty document, e.g. after a trailing `---`
+    if (doc.IsNull()) continue; // an empty document, e.g. after a trailing `---`
     if (!reader.isMap(doc, "document")) continue;
     // Dispatch on `kind` first; each reader then checks the keys its kind allows.
     const YAML::Node kind = doc["kind"];
     const auto kindText = kind ? reader.string(kind, "kind") : std::nullopt;
     if (!kind) {
-      reader.error(doc, "missing required key 'kind' in document (expected Workload or WorkloadList)");
+      reader.error(doc,
+                   "missing required key 'kind' in document (expected Workload or WorkloadList)");
     } else if (kindText == "Workload") {
       if (!doc["apiVersion"]) reader.error(doc, "missing required key 'apiVersion' in document");
       add(readWorkload(reader, doc, catalog, /*allowEnvelope=*/true));
@@ -289,11 +299,13 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
       checkEnvelope(reader, list, "WorkloadList");
       const auto items = list.require("items");
       if (items && reader.isList(items, "items")) {
-        if (items.size() == 0) reader.error(items, "items is empty: a WorkloadList needs workloads");
+        if (items.size() == 0)
+          reader.error(items, "items is empty: a WorkloadList needs workloads");
         for (const auto& item : items) add(readWorkload(reader, item, catalog, true));
       }
     } else if (kindText) {
-      reader.error(kind, fmt::format("unknown kind '{}' (expected Workload or WorkloadList)", *kindText));
+      reader.error(kind,
+                   fmt::format("unknown kind '{}' (expected Workload or WorkloadList)", *kindText));
     }
   }
   if (out.empty() && diags.ok())
@@ -314,4 +326,4 @@ void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -23,4 +23,4 @@ std::optional<Workload> readWorkload(YamlReader& reader, const YAML::Node& node,
 // Checks that workload names are unique across everything loaded in one run.
 void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags);
 
-}  // namespace borderline
+} // namespace borderline

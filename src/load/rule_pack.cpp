@@ -49,8 +49,9 @@ void addDocuments(PackSet& set, const SourceText& source) {
     PackSource pack{source.name, found->second, doc, digest};
     (found->second == PackKind::RuleTest ? set.tests : set.packs).push_back(std::move(pack));
   }
-  if (!any) diags.error({source.name, 0, 0}, "empty rule file (expected a RulePack, ChipCatalog, "
-                                             "PartyList or RuleTest document)");
+  if (!any)
+    diags.error({source.name, 0, 0}, "empty rule file (expected a RulePack, ChipCatalog, "
+                                     "PartyList or RuleTest document)");
   throwIfErrors(diags);
 }
 
@@ -59,7 +60,7 @@ bool isYamlFile(const std::filesystem::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-}  // namespace
+} // namespace
 
 void addPackPath(PackSet& set, SourceSet& sources, const std::string& path) {
   namespace fs = std::filesystem;
@@ -90,4 +91,4 @@ void addBundledPacks(PackSet& set, SourceSet& sources) {
     addPackText(set, sources, "bundled:rules/" + std::string(file.path), std::string(file.content));
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -13,15 +13,15 @@ namespace borderline {
 enum class PackKind { RulePack, ChipCatalog, PartyList, RuleTest };
 
 struct PackSource {
-  std::string_view file;  // display name
+  std::string_view file; // display name
   PackKind kind;
-  YAML::Node root;        // the whole document
-  std::string sha256;     // of the file's bytes, for the report's rule digest
+  YAML::Node root;    // the whole document
+  std::string sha256; // of the file's bytes, for the report's rule digest
 };
 
 struct PackSet {
-  std::vector<PackSource> packs;  // RulePack, ChipCatalog and PartyList documents
-  std::vector<PackSource> tests;  // RuleTest documents
+  std::vector<PackSource> packs; // RulePack, ChipCatalog and PartyList documents
+  std::vector<PackSource> tests; // RuleTest documents
 };
 
 // Adds every pack document of a file, or of every *.yaml / *.yml file below a directory
@@ -32,4 +32,4 @@ void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string
 // Adds the rule packs compiled into the binary.
 void addBundledPacks(PackSet& set, SourceSet& sources);
 
-}  // namespace borderline
+} // namespace borderline

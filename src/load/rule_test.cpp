@@ -9,7 +9,8 @@ namespace borderline {
 
 namespace {
 
-std::vector<ExpectedRule> ruleIds(YamlReader& r, const YAML::Node& node, const CompiledRules& rules) {
+std::vector<ExpectedRule> ruleIds(YamlReader& r, const YAML::Node& node,
+                                  const CompiledRules& rules) {
   std::vector<ExpectedRule> out;
   if (!node || !r.isList(node, "rule ids")) return out;
   for (const auto& item : node) {
@@ -24,7 +25,7 @@ std::vector<ExpectedRule> ruleIds(YamlReader& r, const YAML::Node& node, const C
   return out;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<RuleTestCase> loadRuleTests(const PackSource& source, const CompiledRules& rules) {
   Diagnostics diags;
@@ -48,7 +49,8 @@ std::vector<RuleTestCase> loadRuleTests(const PackSource& source, const Compiled
       if (auto n = c.require("asOf"); n)
         if (auto d = r.date(n, "asOf")) t.asOf = *d;
       std::optional<Workload> w;
-      if (auto n = c.require("workload"); n) w = readWorkload(r, n, rules.catalog, /*allowEnvelope=*/true);
+      if (auto n = c.require("workload"); n)
+        w = readWorkload(r, n, rules.catalog, /*allowEnvelope=*/true);
       if (auto n = c.require("expect"); n) {
         MapReader e(r, n, "expect", {"verdict", "fires", "doesNotFire"});
         if (auto v = e.require("verdict"); v)
@@ -67,4 +69,4 @@ std::vector<RuleTestCase> loadRuleTests(const PackSource& source, const Compiled
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -16,18 +16,18 @@ struct ExpectedRule {
 };
 
 struct RuleTestCase {
-  std::string suite;  // metadata.name of the file
+  std::string suite; // metadata.name of the file
   std::string name;
   Location loc;
   Date asOf;
   Workload workload;
   Level verdict = Level::Allowed;
-  std::vector<ExpectedRule> fires;        // must produce a finding (any status)
-  std::vector<ExpectedRule> doesNotFire;  // must not
+  std::vector<ExpectedRule> fires;       // must produce a finding (any status)
+  std::vector<ExpectedRule> doesNotFire; // must not
 };
 
 // Reads the cases of one RuleTest document. Rule ids must exist in `rules`, so a test can
 // never pass by naming a rule that is not there. Throws LoadFailure.
 std::vector<RuleTestCase> loadRuleTests(const PackSource& source, const CompiledRules& rules);
 
-}  // namespace borderline
+} // namespace borderline

@@ -30,7 +30,10 @@ std::size_t utf8Length(std::string_view s, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char c = byte(i);
   if (c < 0x80) return 1;
-  std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  const std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+                        : c >= 0xE0 && c <= 0xEF ? 3
+                        : c >= 0xF0 && c <= 0xF4 ? 4
+                                                 : 0; // 0x80-0xC1 and 0xF5-0xFF never start one
   if (n == 0 || i + n > s.size()) return 0;
   for (std::size_t k = 1; k < n; ++k)
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -64,7 +67,7 @@ void checkText(std::string_view name, std::string_view text) {
   }
 }
 
-}  // namespace
+} // namespace
 
 SourceText checkSource(SourceSet& sources, std::string name, std::string text) {
   const std::string_view shown = sources.intern(std::move(name));
@@ -91,7 +94,7 @@ SourceText readSource(SourceSet& sources, const std::string& path) {
   }
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
-  if (size < 0) {  // not seekable (a pipe or a directory)
+  if (size < 0) { // not seekable (a pipe or a directory)
     in.clear();
     in.seekg(0);
   } else if (static_cast<std::size_t>(size) > kMaxInputBytes) {
@@ -104,4 +107,4 @@ SourceText readSource(SourceSet& sources, const std::string& path) {
   return checkSource(sources, path, std::move(text));
 }
 
-}  // namespace borderline
+} // namespace borderline

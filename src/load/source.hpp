@@ -20,7 +20,7 @@ private:
 };
 
 struct SourceText {
-  std::string_view name;  // display name, owned by a SourceSet
+  std::string_view name; // display name, owned by a SourceSet
   std::string text;
 };
 
@@ -30,4 +30,4 @@ SourceText readSource(SourceSet& sources, const std::string& path);
 // Same checks for text already in memory (bundled rules, tests).
 SourceText checkSource(SourceSet& sources, std::string name, std::string text);
 
-}  // namespace borderline
+} // namespace borderline

@@ -18,6 +18,8 @@
 
 namespace borderline {
 
+inline constexpr std::size_t kMaxYamlDocuments = 1'000'000;
+
 // Parses every YAML document of a source. Throws LoadFailure (with the parser's line and
 // column) on a syntax error, too deep nesting or any other parser failure.
 std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text);
@@ -31,7 +33,9 @@ public:
   YamlReader(std::string_view file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
   Location at(const YAML::Node& node) const;
-  void error(const YAML::Node& node, std::string message) { diags_.error(at(node), std::move(message)); }
+  void error(const YAML::Node& node, std::string message) {
+    diags_.error(at(node), std::move(message));
+  }
   Diagnostics& diagnostics() { return diags_; }
   std::string_view file() const { return file_; }
 
@@ -86,8 +90,8 @@ private:
   YAML::Node map_;
   std::string what_;
   std::vector<Entry> entries_;
-  std::vector<std::string_view> suggested_;  // keys offered as "did you mean"
+  std::vector<std::string_view> suggested_; // keys offered as "did you mean"
   bool valid_ = false;
 };
 
-}  // namespace borderline
+} // namespace borderline

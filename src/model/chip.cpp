@@ -21,8 +21,10 @@ std::span<const Precision> knownPrecisions() {
 void ChipSpec::computeDerived() {
   tpp = 0;
   for (const auto& [bits, tera] : tops) tpp = std::max(tpp, tera * bits);
-  if (dieArea && *dieArea > 0) performanceDensity = tpp / *dieArea;
-  else performanceDensity.reset();
+  if (dieArea && *dieArea > 0)
+    performanceDensity = tpp / *dieArea;
+  else
+    performanceDensity.reset();
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -20,17 +20,17 @@ struct Precision {
 std::span<const Precision> knownPrecisions();
 
 struct ChipSpec {
-  std::string id;  // catalog id; empty for an inline spec
+  std::string id; // catalog id; empty for an inline spec
   std::string vendor;
   std::string name;
   std::vector<std::string> aliases;
   std::optional<CountryId> origin;
   std::optional<bool> datacenter;
-  std::vector<std::pair<int, double>> tops;  // (bit length, dense TOPS)
-  std::optional<double> dieArea;             // applicable die area, mm^2
-  std::optional<double> memoryBandwidth;     // GB/s
-  std::optional<double> ioBandwidth;         // GB/s
-  std::optional<std::string> eccn;           // fixed fallback when no classification applies
+  std::vector<std::pair<int, double>> tops; // (bit length, dense TOPS)
+  std::optional<double> dieArea;            // applicable die area, mm^2
+  std::optional<double> memoryBandwidth;    // GB/s
+  std::optional<double> ioBandwidth;        // GB/s
+  std::optional<std::string> eccn;          // fixed fallback when no classification applies
   std::vector<std::string> sources;
   std::string notes;
   Location loc;
@@ -42,4 +42,4 @@ struct ChipSpec {
   void computeDerived();
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -30,4 +30,4 @@ std::string_view ChipCatalog::suggest(std::string_view name) const {
   return closestMatch(toLower(name), ids_);
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -23,8 +23,8 @@ public:
 
 private:
   std::vector<ChipSpec> chips_;
-  std::unordered_map<std::string, int> byKey_;  // lower-cased id and aliases
+  std::unordered_map<std::string, int> byKey_; // lower-cased id and aliases
   std::vector<std::string> ids_;
 };
 
-}  // namespace borderline
+} // namespace borderline

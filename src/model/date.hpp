@@ -24,7 +24,7 @@ public:
 
 private:
   constexpr explicit Date(std::int32_t days) : days_(days) {}
-  std::int32_t days_ = 0;  // days since 1970-01-01
+  std::int32_t days_ = 0; // days since 1970-01-01
 };
 
-}  // namespace borderline
+} // namespace borderline

@@ -27,7 +27,7 @@ constexpr std::array<std::string_view, 2> kWeights = {"open", "closed"};
 constexpr std::array<std::string_view, 5> kEndUses = {"civil", "military", "military-intelligence",
                                                       "wmd", "surveillance"};
 constexpr std::array<std::string_view, 12> kCategories = {
-    "public",   "proprietary", "personal",  "sensitive-personal", "important",  "genomic",
+    "public",    "proprietary", "personal", "sensitive-personal", "important",  "genomic",
     "biometric", "geolocation", "health",   "financial",          "government", "identifiers"};
 // Indexed by Level.
 constexpr std::array<std::string_view, 5> kLevels = {"allowed", "advisory", "review",
@@ -38,10 +38,10 @@ constexpr std::array<std::string_view, 4> kResultVerdicts = {"prohibited", "auth
                                                              "review", "allowed"};
 constexpr std::array<std::string_view, 4> kFailOn = {"prohibited", "authorization-required",
                                                      "review", "never"};
-constexpr std::array<std::string_view, 5> kRegimes = {
-    "export-control", "data-transfer", "data-localization", "sanctions", "guidance"};
+constexpr std::array<std::string_view, 5> kRegimes = {"export-control", "data-transfer",
+                                                      "data-localization", "sanctions", "guidance"};
 constexpr std::array<std::string_view, 3> kProvenances = {"primary", "secondary", "unverified"};
-}  // namespace
+} // namespace
 
 const EnumDomain kPurposeDomain{"purpose", kPurposes};
 const EnumDomain kAcquisitionDomain{"acquisition", kAcquisitions};
@@ -54,7 +54,9 @@ const EnumDomain kRegimeDomain{"regime", kRegimes};
 const EnumDomain kProvenanceDomain{"provenance", kProvenances};
 const EnumDomain kFailOnDomain{"level", kFailOn};
 
-std::string_view levelName(Level level) { return kLevels[static_cast<std::size_t>(level)]; }
+std::string_view levelName(Level level) {
+  return kLevels[static_cast<std::size_t>(level)];
+}
 
 std::optional<Level> parseLevel(std::string_view text) {
   for (std::size_t i = 0; i < kLevels.size(); ++i)
@@ -62,4 +64,4 @@ std::optional<Level> parseLevel(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -10,4 +10,4 @@ std::string Location::str() const {
   return fmt::format("{}:{}:{}", file, line, column);
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -36,15 +36,15 @@ struct Party {
   Located<std::string> name;
   Located<CountryId> hq;
   Located<std::string> parentName;
-  Located<CountryId> parentHq;  // as declared; readers default it to hq
+  Located<CountryId> parentHq; // as declared; readers default it to hq
   LocatedList<std::string> designations;
 };
 
 struct ChipUse {
-  std::string model;                           // as written in the manifest
-  const ChipSpec* spec = nullptr;              // catalog entry or *inlineSpec
-  int catalogIndex = -1;                       // -1 for an inline spec
-  std::shared_ptr<const ChipSpec> inlineSpec;  // shared so copies of a workload stay valid
+  std::string model;                          // as written in the manifest
+  const ChipSpec* spec = nullptr;             // catalog entry or *inlineSpec
+  int catalogIndex = -1;                      // -1 for an inline spec
+  std::shared_ptr<const ChipSpec> inlineSpec; // shared so copies of a workload stay valid
   Located<std::int64_t> count;
   Location loc;
 };
@@ -76,7 +76,7 @@ struct Waiver {
 
 struct Workload {
   std::string name;
-  Location loc;  // the workload's metadata.name
+  Location loc; // the workload's metadata.name
   std::vector<std::pair<std::string, std::string>> labels;
 
   Located<Purpose> purpose;
@@ -92,8 +92,8 @@ struct Workload {
   Located<std::string> siteName;
   Located<CountryId> siteCountry;
 
-  Party parties[kPartyRoles];  // indexed by PartyRole
-  LocatedList<EndUse> endUse;  // defaults to [civil]
+  Party parties[kPartyRoles]; // indexed by PartyRole
+  LocatedList<EndUse> endUse; // defaults to [civil]
   std::vector<DataSource> data;
   std::vector<Authorization> authorizations;
   std::vector<Waiver> waivers;
@@ -102,4 +102,4 @@ struct Workload {
   Party& party(PartyRole role) { return parties[static_cast<int>(role)]; }
 };
 
-}  // namespace borderline
+} // namespace borderline

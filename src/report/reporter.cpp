@@ -23,13 +23,21 @@ Summary summarize(std::span<const Result> results) {
   for (const auto& r : results) {
     ++s.workloads;
     switch (r.verdict) {
-    case Level::Prohibited: ++s.prohibited; break;
-    case Level::AuthorizationRequired: ++s.authorizationRequired; break;
-    case Level::Review: ++s.review; break;
-    default: ++s.allowed; break;
+    case Level::Prohibited:
+      ++s.prohibited;
+      break;
+    case Level::AuthorizationRequired:
+      ++s.authorizationRequired;
+      break;
+    case Level::Review:
+      ++s.review;
+      break;
+    default:
+      ++s.allowed;
+      break;
     }
   }
   return s;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -17,7 +17,7 @@ struct Report {
 };
 
 struct ReportOptions {
-  bool color = false;  // text: ANSI colours (only on a terminal, never with NO_COLOR)
+  bool color = false; // text: ANSI colours (only on a terminal, never with NO_COLOR)
 };
 
 class Reporter {
@@ -37,4 +37,4 @@ struct Summary {
 };
 Summary summarize(std::span<const Result> results);
 
-}  // namespace borderline
+} // namespace borderline

@@ -14,4 +14,4 @@ private:
   bool color_;
 };
 
-}  // namespace borderline
+} // namespace borderline

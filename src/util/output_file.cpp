@@ -28,7 +28,8 @@ bool writeAll(int fd, std::string_view content) {
 }
 
 [[noreturn]] void fail(const std::string& path, std::string_view what) {
-  throw OutputError(fmt::format("{}: cannot write report: {} ({})", path, what, std::strerror(errno)));
+  throw OutputError(
+      fmt::format("{}: cannot write report: {} ({})", path, what, std::strerror(errno)));
 }
 
 // Whether `path` must be written in place: it exists and is not a regular file (a device,
@@ -51,7 +52,7 @@ void writeDirectly(const std::string& path, std::string_view content) {
   if (!ok) fail(path, "write");
 }
 
-}  // namespace
+} // namespace
 
 void writeFileAtomically(const std::string& requested, std::string_view content) {
   if (writeInPlace(requested)) {
@@ -95,4 +96,4 @@ void writeStdout(std::string_view content) {
   }
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -20,4 +20,4 @@ void writeFileAtomically(const std::string& path, std::string_view content);
 // the reader went away, which is not an error of ours).
 void writeStdout(std::string_view content);
 
-}  // namespace borderline
+} // namespace borderline

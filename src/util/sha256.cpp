@@ -21,4 +21,4 @@ std::string sha256Hex(std::string_view data) {
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -7,4 +7,4 @@ namespace borderline {
 // Lower-case hex SHA-256 of `data` (OpenSSL).
 std::string sha256Hex(std::string_view data);
 
-}  // namespace borderline
+} // namespace borderline

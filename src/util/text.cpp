@@ -39,7 +39,7 @@ template <class Range> std::string_view closest(std::string_view word, const Ran
   }
   return best;
 }
-}  // namespace
+} // namespace
 
 std::string_view closestMatch(std::string_view word,
                               const std::vector<std::string_view>& candidates) {
@@ -59,4 +59,4 @@ std::string joined(const std::vector<std::string_view>& items, std::string_view 
   return out;
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -9,9 +9,10 @@ namespace borderline {
 std::string toLower(std::string_view s);
 std::size_t editDistance(std::string_view a, std::string_view b);
 // The closest candidate to `word` if it is a plausible typo (small edit distance), else empty.
-std::string_view closestMatch(std::string_view word, const std::vector<std::string_view>& candidates);
+std::string_view closestMatch(std::string_view word,
+                              const std::vector<std::string_view>& candidates);
 std::string_view closestMatch(std::string_view word, const std::vector<std::string>& candidates);
 // "a, b, c"
 std::string joined(const std::vector<std::string_view>& items, std::string_view separator = ", ");
 
-}  // namespace borderline
+} // namespace borderline

@@ -80,6 +80,14 @@ if [ $code = 2 ] && grep -q "cannot write report" "$tmp/err"; then ok; else ko "
 # No colour when NO_COLOR is set or output is not a terminal.
 if ! grep -q $'\x1b\[' "$tmp/dev.txt"; then ok; else ko "colour escape codes in piped output"; fi
 
+# Every example gets the verdict its header comment states (tests/cli/example-verdicts.tsv).
+while IFS=$'\t' read -r file date workload expected; do
+  case "$file" in '#'* | '') continue ;; esac
+  actual=$("$bin" check --as-of "$date" --format json --fail-on never "$file" 2>/dev/null |
+    python3 -c 'import json, sys; d = json.load(sys.stdin); print(next((r["verdict"] for r in d["results"] if r["workload"] == sys.argv[1]), "missing"))' "$workload")
+  if [ "$actual" = "$expected" ]; then ok; else ko "$file as of $date: $workload is $actual, its comment says $expected"; fi
+done <tests/cli/example-verdicts.tsv
+
 # The analysis commands work on every example: exit 0 (or 1 where that means "found
 # something") and well-formed JSON; whatif gives the same answer twice.
 for f in "${examples[@]}"; do
@@ -116,7 +124,7 @@ done <"$tmp/names"
 # a hang. Some are generated here so that the repository holds no huge files.
 hostile="$tmp/hostile"
 mkdir -p "$hostile"
-cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json "$hostile/" 2>/dev/null
+cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json tests/fuzz/regressions/* "$hostile/" 2>/dev/null
 python3 - "$hostile" <<'PY'
 import os, sys
 d = sys.argv[1]

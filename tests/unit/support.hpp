@@ -190,13 +190,14 @@ inline const std::string& standardClassifications() {
 struct RuleDef {
   std::string id = "t.rule";
   std::string when = "{purpose: {exists: true}}";
+  std::string unless = {}; // empty: none
   std::string verdict = "review";
   std::string effective = "2020-01-01";
-  std::string until = {};        // empty: no until
+  std::string until = {}; // empty: no until
   std::string message = "Rule fired.";
-  std::string remediation = {};  // empty: none
-  std::string satisfiedBy = {};  // e.g. "[bis-license]"
-  std::string tags = {};         // e.g. "[ai-chips]"
+  std::string remediation = {}; // empty: none
+  std::string satisfiedBy = {}; // e.g. "[bis-license]"
+  std::string tags = {};        // e.g. "[ai-chips]"
   std::string regime = "export-control";
 
   std::string str() const {
@@ -206,6 +207,7 @@ struct RuleDef {
     out += "    effective: " + effective + "\n";
     if (!until.empty()) out += "    until: " + until + "\n";
     out += "    when: " + when + "\n";
+    if (!unless.empty()) out += "    unless: " + unless + "\n";
     out += "    verdict: " + verdict + "\n";
     if (!satisfiedBy.empty()) out += "    satisfiedBy: " + satisfiedBy + "\n";
     out += "    message: \"" + message + "\"\n";
@@ -248,8 +250,8 @@ struct WorkloadDef {
   std::string str() const {
     std::string out = "apiVersion: borderline/v1\nkind: Workload\nmetadata:\n  name: " + name +
                       "\nspec:\n  purpose: " + purpose + "\n  compute:\n    chips: " + chips +
-                      "\n    acquisition: " + acquisition + "\n  site:\n    country: " +
-                      siteCountry + "\n    owner: " + owner + "\n";
+                      "\n    acquisition: " + acquisition +
+                      "\n  site:\n    country: " + siteCountry + "\n    owner: " + owner + "\n";
     out += indented(siteExtra, 4);
     out += "  tenant: " + tenant + "\n";
     out += indented(extra, 2);
@@ -374,4 +376,4 @@ inline bool fires(const std::string& when, const WorkloadDef& workload,
   return findingFor(result, rule.id) != nullptr;
 }
 
-}  // namespace bltest
+} // namespace bltest

@@ -43,7 +43,7 @@ Diagnostic loadError(const std::string& text) {
   return onlyError(engine.loadErrors(text));
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("manifest: the reference manifest loads", "[manifest]") {
   Engine engine;
@@ -76,11 +76,12 @@ TEST_CASE("manifest: an unknown key is an error with a did-you-mean suggestion",
     CHECK(e.column == 3);
   }
   SECTION("in a party written as a flow map") {
-    const auto e = loadError(edited("{name: Acme Ltd, hq: SG}", "{name: Acme Ltd, hq: SG, parentHQ: CN}"));
+    const auto e =
+        loadError(edited("{name: Acme Ltd, hq: SG}", "{name: Acme Ltd, hq: SG, parentHQ: CN}"));
     CHECK(e.message == "unknown key 'parentHQ' in tenant; did you mean 'parentHq'? (expected one "
                        "of: name, hq, parentName, parentHq, designations)");
     CHECK(e.line == 13);
-    CHECK(e.column == 35);
+    CHECK(e.column == 36);
   }
   SECTION("in the envelope") {
     const auto e = loadError(edited("metadata:", "metdata:"));
@@ -99,8 +100,9 @@ TEST_CASE("manifest: an unknown key is an error with a did-you-mean suggestion",
 
 TEST_CASE("manifest: a value of the wrong type is an error at the value", "[manifest]") {
   SECTION("a string where a map is expected") {
-    const auto e = loadError(edited("  site:\n    country: MY\n    owner: {name: Example DC Sdn Bhd, hq: MY}",
-                                    "  site: Johor campus 3"));
+    const auto e =
+        loadError(edited("  site:\n    country: MY\n    owner: {name: Example DC Sdn Bhd, hq: MY}",
+                         "  site: Johor campus 3"));
     CHECK(e.message == "site must be a map, got a scalar");
     CHECK(e.line == 10);
     CHECK(e.column == 9);
@@ -128,7 +130,8 @@ TEST_CASE("manifest: a value of the wrong type is an error at the value", "[mani
 TEST_CASE("manifest: an unknown enumeration value names the allowed values", "[manifest]") {
   SECTION("purpose") {
     const auto e = loadError(edited("purpose: training", "purpose: pretraining"));
-    CHECK(e.message == "unknown purpose 'pretraining' (expected training, fine-tuning or inference)");
+    CHECK(e.message ==
+          "unknown purpose 'pretraining' (expected training, fine-tuning or inference)");
     CHECK(e.line == 6);
     CHECK(e.column == 12);
   }
@@ -140,20 +143,22 @@ TEST_CASE("manifest: an unknown enumeration value names the allowed values", "[m
     CHECK(e.column == 18);
   }
   SECTION("data category") {
-    const auto text = kValid + "  data:\n    - {name: chats, origin: CN, categories: [personal, private]}\n";
+    const auto text =
+        kValid + "  data:\n    - {name: chats, origin: CN, categories: [personal, private]}\n";
     const auto e = loadError(text);
     CHECK(e.message == "unknown data category 'private' (expected public, proprietary, personal, "
                        "sensitive-personal, important, genomic, biometric, geolocation, health, "
                        "financial, government or identifiers)");
     CHECK(e.line == 15);
-    CHECK(e.column == 55);
+    CHECK(e.column == 56);
   }
   SECTION("end use") {
     const auto e = loadError(kValid + "  endUse: [civil, defence]\n");
-    CHECK(e.message == "unknown end use 'defence' (expected civil, military, military-intelligence, "
-                       "wmd or surveillance)");
+    CHECK(e.message ==
+          "unknown end use 'defence' (expected civil, military, military-intelligence, "
+          "wmd or surveillance)");
     CHECK(e.line == 14);
-    CHECK(e.column == 21);
+    CHECK(e.column == 19);
   }
 }
 
@@ -169,7 +174,12 @@ TEST_CASE("manifest: country codes are ISO 3166-1 alpha-2, upper case", "[manife
     const auto e = loadError(edited("hq: SG", "hq: UK"));
     CHECK(e.message.starts_with("tenant.hq: unknown country code 'UK'"));
     CHECK(e.line == 13);
-    CHECK(e.column == 30);
+    CHECK(e.column == 32);
+  }
+  SECTION("NO is Norway, not a YAML 1.1 boolean") {
+    Engine engine;
+    const Workload& w = engine.loadOne(edited("country: MY", "country: NO"));
+    CHECK(countryCode(*w.siteCountry.value) == "NO");
   }
   SECTION("a lower-case code") {
     const auto e = loadError(edited("country: MY", "country: my"));
@@ -178,7 +188,8 @@ TEST_CASE("manifest: country codes are ISO 3166-1 alpha-2, upper case", "[manife
     CHECK(e.column == 14);
   }
   SECTION("a data source origin") {
-    const auto e = loadError(kValid + "  data:\n    - {name: chats, origin: cn, categories: [public]}\n");
+    const auto e =
+        loadError(kValid + "  data:\n    - {name: chats, origin: cn, categories: [public]}\n");
     CHECK(e.message == "data origin: country codes are upper case: did you mean 'CN'?");
     CHECK(e.line == 15);
     CHECK(e.column == 29);
@@ -188,8 +199,8 @@ TEST_CASE("manifest: country codes are ISO 3166-1 alpha-2, upper case", "[manife
 TEST_CASE("manifest: chips are catalog ids or aliases", "[manifest]") {
   SECTION("an unknown id is an error with a suggestion") {
     const auto e = loadError(edited("model: big-chip", "model: big-chp"));
-    CHECK(e.message == "unknown chip 'big-chp' (not an id or alias in the chip catalog; did you "
-                       "mean 'big-chip'?; see `borderline chips`, or give an inline spec)");
+    CHECK(e.message.starts_with("unknown chip 'big-chp'"));
+    CHECK(e.message.find("did you mean 'big-chip'?") != std::string::npos);
     CHECK(e.line == 8);
     CHECK(e.column == 21);
   }
@@ -227,16 +238,18 @@ TEST_CASE("manifest: counts must be positive whole numbers", "[manifest]") {
   }
   SECTION("negative data subjects") {
     const auto e = loadError(
-        kValid + "  data:\n    - {name: chats, origin: CN, categories: [personal], subjects: -1}\n");
+        kValid +
+        "  data:\n    - {name: chats, origin: CN, categories: [personal], subjects: -1}\n");
     CHECK(e.message == "subjects must not be negative, got '-1'");
     CHECK(e.line == 15);
-    CHECK(e.column == 71);
+    CHECK(e.column == 67);
   }
 }
 
 TEST_CASE("manifest: dates must be real ISO calendar dates", "[manifest]") {
   SECTION("an impossible date") {
-    const auto e = loadError(edited("purpose: training", "purpose: training\n  period: {start: 2025-02-30}"));
+    const auto e =
+        loadError(edited("purpose: training", "purpose: training\n  period: {start: 2025-02-30}"));
     CHECK(e.message == "period.start '2025-02-30' is not a real calendar date");
     CHECK(e.line == 7);
     CHECK(e.column == 19);
@@ -245,25 +258,27 @@ TEST_CASE("manifest: dates must be real ISO calendar dates", "[manifest]") {
     CHECK(loadError(edited("purpose: training", "purpose: training\n  period: {start: 2025-02-29}"))
               .message == "period.start '2025-02-29' is not a real calendar date");
     Engine engine;
-    const Workload& w =
-        engine.loadOne(edited("purpose: training", "purpose: training\n  period: {start: 2024-02-29}"));
+    const Workload& w = engine.loadOne(
+        edited("purpose: training", "purpose: training\n  period: {start: 2024-02-29}"));
     CHECK(w.periodStart.value->str() == "2024-02-29");
   }
   SECTION("a malformed date") {
-    const auto e = loadError(edited("purpose: training", "purpose: training\n  period: {end: 2025-9-1}"));
+    const auto e =
+        loadError(edited("purpose: training", "purpose: training\n  period: {end: 2025-9-1}"));
     CHECK(e.message == "period.end must be an ISO date YYYY-MM-DD, got '2025-9-1'");
     CHECK(e.line == 7);
     CHECK(e.column == 17);
   }
   SECTION("an authorization expiry") {
-    const auto e = loadError(kValid + "  authorizations:\n    - {type: bis-license, expires: 31/12/2026}\n");
+    const auto e =
+        loadError(kValid + "  authorizations:\n    - {type: bis-license, expires: 31/12/2026}\n");
     CHECK(e.message == "authorization expires must be an ISO date YYYY-MM-DD, got '31/12/2026'");
     CHECK(e.line == 15);
-    CHECK(e.column == 39);
+    CHECK(e.column == 36);
   }
   SECTION("a period that ends before it starts") {
-    const auto e = loadError(
-        edited("purpose: training", "purpose: training\n  period: {start: 2025-09-01, end: 2025-08-31}"));
+    const auto e = loadError(edited(
+        "purpose: training", "purpose: training\n  period: {start: 2025-09-01, end: 2025-08-31}"));
     CHECK(e.message == "period.end is before period.start");
     CHECK(e.line == 7);
     CHECK(e.column == 36);
@@ -306,7 +321,8 @@ TEST_CASE("manifest: workload names are unique", "[manifest]") {
 }
 
 TEST_CASE("manifest: an input without workloads is an error", "[manifest]") {
-  const std::string text = GENERATE(as<std::string>{}, "", "---\n", "# nothing here\n", "---\n---\n");
+  const std::string text =
+      GENERATE(as<std::string>{}, "", "---\n", "# nothing here\n", "---\n---\n");
   const auto e = loadError(text);
   CHECK(e.message == "no workloads found (expected a document with apiVersion: borderline/v1 and "
                      "kind: Workload or WorkloadList)");
@@ -340,7 +356,8 @@ TEST_CASE("manifest: missing required keys are reported at their map", "[manifes
   }
   SECTION("kind") {
     const auto e = loadError(edited("kind: Workload\n", ""));
-    CHECK(e.message == "missing required key 'kind' in document (expected Workload or WorkloadList)");
+    CHECK(e.message ==
+          "missing required key 'kind' in document (expected Workload or WorkloadList)");
     CHECK(e.line == 1);
     CHECK(e.column == 1);
   }
@@ -354,16 +371,32 @@ TEST_CASE("manifest: missing required keys are reported at their map", "[manifes
 
 TEST_CASE("manifest: a key given twice in one map is an error", "[manifest]") {
   SECTION("in a flow map") {
-    const auto e = loadError(edited("{name: Acme Ltd, hq: SG}", "{name: Acme Ltd, hq: SG, hq: CN}"));
+    const auto e =
+        loadError(edited("{name: Acme Ltd, hq: SG}", "{name: Acme Ltd, hq: SG, hq: CN}"));
     CHECK(e.message == "duplicate key 'hq' in tenant");
     CHECK(e.line == 13);
-    CHECK(e.column == 35);
+    CHECK(e.column == 36);
   }
   SECTION("in a block map") {
-    const auto e = loadError(edited("  purpose: training\n", "  purpose: training\n  purpose: inference\n"));
+    const auto e =
+        loadError(edited("  purpose: training\n", "  purpose: training\n  purpose: inference\n"));
     CHECK(e.message == "duplicate key 'purpose' in spec");
     CHECK(e.line == 7);
     CHECK(e.column == 3);
+  }
+  SECTION("in metadata.labels") {
+    const auto e = loadError(edited("name: w1", "name: w1\n  labels: {team: seed, team: infra}"));
+    CHECK(e.message.find("duplicate") != std::string::npos);
+    CHECK(e.message.find("'team'") != std::string::npos);
+    CHECK(e.line == 5);
+    CHECK(e.column == 24); // the second `team` key
+  }
+  SECTION("in a JSON object") {
+    const auto e = loadError(
+        edited("owner: {name: Example DC Sdn Bhd, hq: MY}",
+               "owner: {\"name\": \"Example DC Sdn Bhd\", \"hq\": \"MY\", \"name\": \"Other\"}"));
+    CHECK(e.message == "duplicate key 'name' in site.owner");
+    CHECK(e.line == 12);
   }
 }
 
@@ -422,7 +455,7 @@ TEST_CASE("manifest: a WorkloadList holds workloads under items", "[manifest]") 
     const auto e = loadError(edited("purpose: inference", "purpose: serving", list));
     CHECK(e.message.starts_with("unknown purpose 'serving'"));
     CHECK(e.line == 12);
-    CHECK(e.column == 18);
+    CHECK(e.column == 16);
   }
   SECTION("an empty items list is an error") {
     const auto e = loadError("apiVersion: borderline/v1\nkind: WorkloadList\nitems: []\n");
@@ -432,7 +465,7 @@ TEST_CASE("manifest: a WorkloadList holds workloads under items", "[manifest]") 
   }
   SECTION("duplicate names between items") {
     const auto e = loadError(edited("name: second", "name: first", list));
-    CHECK(e.message == "duplicate workload name 'first' (first defined at manifest.yaml:4:21)");
+    CHECK(e.message == "duplicate workload name 'first' (first defined at manifest.yaml:4:22)");
     CHECK(e.line == 10);
   }
 }
@@ -483,16 +516,17 @@ TEST_CASE("manifest: JSON input with the same structure is accepted", "[manifest
     CHECK(w.siteCountry.loc.line == 8);
   }
   SECTION("indented with tabs") {
+    // Each pair of leading spaces becomes a tab.
     std::string tabbed;
+    bool lineStart = true;
     for (std::size_t i = 0; i < json.size(); ++i) {
-      // Each pair of leading spaces becomes a tab.
-      if (json[i] == ' ' && (i == 0 || json[i - 1] == '\n' || json[i - 1] == '\t') &&
-          i + 1 < json.size() && json[i + 1] == ' ') {
+      if (lineStart && json[i] == ' ' && i + 1 < json.size() && json[i + 1] == ' ') {
         tabbed += '\t';
         ++i;
-      } else {
-        tabbed += json[i];
+        continue;
       }
+      lineStart = json[i] == '\n' || (lineStart && json[i] == ' ');
+      tabbed += json[i];
     }
     REQUIRE(tabbed.find("\n\t\t\"purpose\"") != std::string::npos);
     Engine engine;
@@ -503,11 +537,20 @@ TEST_CASE("manifest: JSON input with the same structure is accepted", "[manifest
     REQUIRE(all.size() == 1);
     check(all.front());
   }
+  SECTION("with tabs between tokens and before the first brace") {
+    std::string spaced = "\t" + json;
+    for (std::size_t at = spaced.find("\": "); at != std::string::npos; at = spaced.find("\": "))
+      spaced.replace(at, 3, "\":\t");
+    Engine engine;
+    const auto errors = engine.loadErrors(spaced, "m.json");
+    INFO(describe(errors));
+    CHECK(errors.empty());
+  }
   SECTION("JSON errors are located like YAML errors") {
     const auto e = loadError(edited("\"hq\": \"SG\"}", "\"hq\": \"sg\"}", json));
     CHECK(e.message == "tenant.hq: country codes are upper case: did you mean 'SG'?");
     CHECK(e.line == 9);
-    CHECK(e.column == 43);
+    CHECK(e.column == 42);
   }
 }
 
@@ -534,13 +577,16 @@ TEST_CASE("manifest: an inline chip spec derives TPP and performance density", "
         edited("chips: [{model: big-chip, count: 8}]",
                "chips: [{model: {name: Y, origin: CN, datacenter: false, tops: {int8: 100, "
                "fp32: 30}}, count: 1}]"));
-    CHECK(w2.chips[0].spec->tpp == Approx(960.0));  // 30 x 32 > 100 x 8
+    CHECK(w2.chips[0].spec->tpp == Approx(960.0)); // 30 x 32 > 100 x 8
     CHECK_FALSE(w2.chips[0].spec->performanceDensity.has_value());
   }
   SECTION("an unknown precision is an error") {
-    const auto e = loadError(edited(
+    Engine bad;
+    const auto errors = bad.loadErrors(edited(
         "chips: [{model: big-chip, count: 8}]",
         "chips: [{model: {name: Y, origin: CN, datacenter: false, tops: {fp12: 5}}, count: 1}]"));
+    REQUIRE_FALSE(errors.empty());
+    const Diagnostic& e = errors.front();
     CHECK(e.message.starts_with("unknown precision 'fp12' in tops (expected one of: fp64, fp32,"));
     CHECK(e.line == 8);
   }
@@ -554,8 +600,8 @@ TEST_CASE("manifest: an inline chip spec derives TPP and performance density", "
 
 TEST_CASE("manifest: numbers too large to hold exactly are rejected", "[manifest]") {
   SECTION("1e999 is out of range") {
-    const auto e = loadError(edited("purpose: training",
-                                    "purpose: training\n  model: {trainingCompute: 1e999}"));
+    const auto e = loadError(
+        edited("purpose: training", "purpose: training\n  model: {trainingCompute: 1e999}"));
     CHECK(e.message == "model.trainingCompute '1e999' is out of range");
     CHECK(e.line == 7);
     CHECK(e.column == 28);
@@ -566,10 +612,11 @@ TEST_CASE("manifest: numbers too large to hold exactly are rejected", "[manifest
         edited("purpose: training", "purpose: training\n  model: {trainingCompute: 3.1e25}"));
     CHECK(*w.trainingCompute.value == Approx(3.1e25));
   }
-  SECTION("an integer above 2^53 written as a float cannot be a count") {
+  SECTION("a float above the range of a count says so") {
     const auto e = loadError(
-        kValid + "  data:\n    - {name: chats, origin: CN, categories: [personal], subjects: 1e16}\n");
-    CHECK(e.message == "subjects must be a whole number, got '1e16'");
+        kValid +
+        "  data:\n    - {name: chats, origin: CN, categories: [personal], subjects: 1e16}\n");
+    CHECK(e.message == "subjects must be at most 100000000000, got '1e16'");
     CHECK(e.line == 15);
   }
   SECTION("an exact integer above 2^53 is not rounded into range") {
@@ -640,7 +687,7 @@ TEST_CASE("source: bytes that are not UTF-8 text are located errors", "[manifest
     return Diagnostic{Location{}, ""};
   };
   SECTION("a NUL byte") {
-    const auto e = errorOf(std::string("kind: Workload\nname: a", 23) + std::string(1, '\0') + "b\n");
+    const auto e = errorOf(std::string("kind: Workload\nname: a") + '\0' + "b\n");
     CHECK(e.message == "NUL byte: this is not a text file (expected YAML or JSON)");
     CHECK(e.file == "bad.yaml");
     CHECK(e.line == 2);
@@ -662,8 +709,30 @@ TEST_CASE("source: bytes that are not UTF-8 text are located errors", "[manifest
     CHECK(e.message == "invalid UTF-8: input must be UTF-8 text");
     CHECK(e.column == 4);
   }
+  SECTION("bytes F5 to FF never start a UTF-8 sequence") {
+    // Each is rejected at the bad lead byte, column 4.
+    for (const std::string text : {"a: \xF5\x80\x80\n", "a: \xFF\xBF\xBF\n", "a: \xFE\x80\x80 ok\n",
+                                   "a: \xF8\x88\x80\x80\x80\n"}) {
+      INFO("bytes after 'a: ': " << std::hex << (static_cast<unsigned>(text[3]) & 0xFFu));
+      bool rejected = false;
+      try {
+        checkSource(sources, "bad.yaml", text);
+      } catch (const LoadFailure& failure) {
+        rejected = true;
+        const auto e = onlyError(failure.errors());
+        CHECK(e.message == "invalid UTF-8: input must be UTF-8 text");
+        CHECK(e.column == 4);
+      }
+      CHECK(rejected);
+    }
+  }
+  SECTION("a surrogate and a code point above U+10FFFF") {
+    CHECK(errorOf("a: \xED\xA0\x80\n").column == 4);
+    CHECK(errorOf("a: \xF4\x90\x80\x80\n").column == 4);
+  }
   SECTION("valid UTF-8 and a BOM are accepted") {
-    const SourceText s = checkSource(sources, "ok.yaml", "\xEF\xBB\xBFname: Soci\xc3\xa9t\xc3\xa9\n");
+    const SourceText s =
+        checkSource(sources, "ok.yaml", "\xEF\xBB\xBFname: Soci\xc3\xa9t\xc3\xa9\n");
     CHECK(s.text == "name: Soci\xc3\xa9t\xc3\xa9\n");
     CHECK(s.name == "ok.yaml");
   }
