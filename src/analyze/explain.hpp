@@ -55,8 +55,8 @@ struct Explanation {
 };
 
 struct ExplainFilter {
-  std::string_view rule;    // only this rule (empty: every rule)
-  bool firedOnly = false;  // only the rules that fired
+  std::string_view rule;  // only this rule (empty: every rule)
+  bool firedOnly = false; // only the rules that fired
 };
 
 Explanation explainWorkload(const Workload& workload, const DateView& view,
