@@ -56,8 +56,8 @@ struct Explanation {
 };
 
 struct ExplainFilter {
-  std::string_view rule;    // only this rule (empty: every rule)
-  bool firedOnly = false;  // only the rules that fired
+  std::string_view rule;  // only this rule (empty: every rule)
+  bool firedOnly = false; // only the rules that fired
 };
 
 // `waivers`: a central waivers file's entries (see evaluateWorkload).

@@ -177,8 +177,19 @@ private:
     frontier_ = std::move(next);
   }
 
-  // Keeps the sets of this size when they beat the best verdict found so far.
+  // Keeps the sets of this size when they beat the best verdict found so far; until one does,
+  // the sets that clear the most open rules without opening new ones.
   void record(std::vector<Node>& found, int size) {
+    for (const auto& n : found) {
+      if (n.verdict < out_.current ||
+          !std::all_of(n.open.begin(), n.open.end(),
+                       [&](const std::string& r) { return contains(root_.open, r); }))
+        continue;
+      const std::size_t cleared = root_.open.size() - n.open.size();
+      if (cleared == 0 || cleared < progressCleared_) continue;
+      if (cleared > progressCleared_) progress_.clear(), progressCleared_ = cleared;
+      if (progress_.empty() || progress_.front().ids.size() == n.ids.size()) progress_.push_back(n);
+    }
     Level best = out_.best;
     for (const auto& n : found) best = std::min(best, n.verdict);
     if (best >= out_.best) return;
@@ -191,6 +202,12 @@ private:
 
   // Winning sets of two or more were found through class representatives: try every member.
   void expandWinners() {
+    if (winners_.empty() && !progress_.empty()) { // no way out: report the best progress
+      out_.size = static_cast<int>(progress_.front().ids.size());
+      winners_ = std::move(progress_);
+    } else {
+      out_.improves = !winners_.empty();
+    }
     std::vector<Node> all;
     std::set<std::vector<int>> seen;
     for (auto& w : winners_) {
@@ -212,12 +229,19 @@ private:
       for (auto& set : sets) {
         std::sort(set.begin(), set.end());
         if (set.size() != w.ids.size() || !seen.insert(set).second) continue;
-        if (auto node = evaluate(set); node && node->verdict == out_.best)
-          all.push_back(std::move(*node));
+        if (auto node = evaluate(set); node && asGood(*node, w)) all.push_back(std::move(*node));
       }
       all.push_back(std::move(w));
     }
     for (auto& n : all) out_.suggestions.push_back(suggestion(n));
+  }
+
+  // Whether an expansion of a winning set does as well as the winner.
+  bool asGood(const Node& n, const Node& winner) const {
+    if (out_.improves) return n.verdict == out_.best;
+    return n.open.size() <= winner.open.size() &&
+           std::all_of(n.open.begin(), n.open.end(),
+                       [&](const std::string& r) { return contains(root_.open, r); });
   }
 
   Suggestion suggestion(const Node& n) const {
@@ -246,6 +270,8 @@ private:
   std::vector<Node> frontier_;
   std::set<std::vector<int>> visited_;
   std::vector<Node> winners_;
+  std::vector<Node> progress_; // sets clearing the most open rules while the verdict stays
+  std::size_t progressCleared_ = 0;
   std::deque<Change> pool_;      // every change tried, by id (stable addresses)
   std::map<ChangeKey, int> ids_; // id of each distinct change
   bool last_ = false;            // evaluating the largest sets: nothing grows from them
@@ -276,6 +302,7 @@ WhatIf whatIf(const Workload& w, const DateView& view, const WhatIfOptions& opti
   out.evaluations = 1;
   out.current = out.best = current.verdict;
   out.open = openRules(current);
+  out.maxChanges = options.maxChanges;
   if (current.verdict != Level::Allowed) Search(w, view, options, out).run(current);
   std::stable_sort(out.suggestions.begin(), out.suggestions.end(), ranksBefore);
   return out;

@@ -46,11 +46,15 @@ struct WhatIf {
   const Workload* workload = nullptr;
   Date date;
   Level current = Level::Allowed;
-  std::vector<std::string> open;       // rules with open findings now
-  Candidates candidates;               // the candidates for the workload as it is
-  Level best = Level::Allowed;         // the least severe verdict found
-  int size = 0;                        // changes per suggestion (0: nothing found improves it)
-  std::vector<Suggestion> suggestions; // ranked
+  std::vector<std::string> open; // rules with open findings now
+  Candidates candidates;         // the candidates for the workload as it is
+  Level best = Level::Allowed;   // the least severe verdict found
+  int size = 0;                  // changes per suggestion
+  // Ranked. When no set improves the verdict (`improves` false), the smallest sets that clear
+  // the most open rules without opening others, if any: progress, not a way out.
+  std::vector<Suggestion> suggestions;
+  bool improves = false;
+  int maxChanges = 0; // the largest set searched
   int evaluations = 0;
   bool budgetExhausted = false;
 };

@@ -54,6 +54,8 @@ Json resultJson(const WhatIf& r, const CompiledRules& rules) {
   j["evaluations"] = r.evaluations;
   j["budgetExhausted"] = r.budgetExhausted;
   j["best"] = std::string(levelName(r.best));
+  j["improves"] = r.improves;
+  j["maxChanges"] = r.maxChanges;
   j["changes"] = r.size;
   j["suggestions"] = Json::array();
   for (const auto& s : r.suggestions) {

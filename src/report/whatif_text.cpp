@@ -60,20 +60,26 @@ void result(std::ostream& out, const WhatIf& r, std::size_t limit) {
                   r.budgetExhausted ? " (budget exhausted: larger sets not all tried)" : ""),
       2, 4);
   out << '\n';
-  if (r.suggestions.empty()) {
-    wrap(out,
-         fmt::format("No set of up to the searched size improves the verdict: {} stays. See "
-                     "`explain` for what each open rule needs.",
-                     upperWords(levelName(r.current))),
-         0);
-    out << '\n';
-    return;
+  if (!r.improves) {
+    wrap(
+        out,
+        fmt::format("No set of up to {} change{} improves the verdict: {} stays. See `explain` for "
+                    "what each open rule needs.",
+                    r.maxChanges, r.maxChanges == 1 ? "" : "s", upperWords(levelName(r.current))),
+        0);
+    if (r.suggestions.empty()) {
+      out << '\n';
+      return;
+    }
+    out << fmt::format(
+        "\nSets of {} change{} that clear the most open rules without opening others:\n\n", r.size,
+        r.size == 1 ? "" : "s");
+  } else {
+    out << fmt::format("{} way{} to reach {}{} with {} change{}:\n\n", r.suggestions.size(),
+                       r.suggestions.size() == 1 ? "" : "s", upperWords(levelName(r.best)),
+                       r.best == Level::Allowed ? "" : " (the least severe verdict found)", r.size,
+                       r.size == 1 ? "" : "s");
   }
-  const bool reachesAllowed = r.best == Level::Allowed;
-  out << fmt::format("{} way{} to reach {}{} with {} change{}:\n\n", r.suggestions.size(),
-                     r.suggestions.size() == 1 ? "" : "s", upperWords(levelName(r.best)),
-                     reachesAllowed ? "" : " (the least severe verdict found)", r.size,
-                     r.size == 1 ? "" : "s");
   for (std::size_t i = 0; i < r.suggestions.size() && i < limit; ++i)
     suggestion(out, i + 1, r.suggestions[i]);
   if (r.suggestions.size() > limit)

@@ -88,6 +88,38 @@ while IFS=$'\t' read -r file date workload expected; do
   if [ "$actual" = "$expected" ]; then ok; else ko "$file as of $date: $workload is $actual, its comment says $expected"; fi
 done <tests/cli/example-verdicts.tsv
 
+# The analysis commands work on every example: exit 0 (or 1 where that means "found
+# something") and well-formed JSON; whatif gives the same answer twice.
+for f in "${examples[@]}"; do
+  for cmd in "explain --as-of 2025-09-01" "timeline --to 2027-06-30" "whatif --as-of 2025-09-01" \
+    "diff --from 2022-10-01 --to 2026-08-01"; do
+    # shellcheck disable=SC2086
+    "$bin" $cmd --format json "$f" >"$tmp/analysis.json" 2>"$tmp/err"
+    code=$?
+    if { [ $code = 0 ] || [ $code = 1 ]; } && python3 -m json.tool "$tmp/analysis.json" >/dev/null 2>&1; then ok
+    else ko "${cmd%% *} on $f: exit $code or invalid JSON"; fi
+  done
+  "$bin" whatif --as-of 2025-09-01 --format json "$f" >"$tmp/whatif2.json" 2>/dev/null
+  "$bin" whatif --as-of 2025-09-01 --format json "$f" >"$tmp/whatif1.json" 2>/dev/null
+  if cmp -s "$tmp/whatif1.json" "$tmp/whatif2.json"; then ok; else ko "whatif on $f is not deterministic"; fi
+done
+# screen works on the name of every party of every example.
+python3 - "${examples[@]}" >"$tmp/names" <<'PY'
+import re, sys
+# Parties are written as flow maps in the examples ({name: ..., hq: ...}), in YAML or JSON.
+party = re.compile(r'(?:tenant|owner|operator|developer)"?:\s*\{\s*"?name"?:\s*(?:"([^"]*)"|([^,}]*))')
+for path in sys.argv[1:]:
+    for m in party.finditer(open(path, encoding="utf-8").read()):
+        print((m.group(1) or m.group(2)).strip())
+PY
+if [ "$(wc -l <"$tmp/names")" -ge 20 ]; then ok; else ko "found too few party names in the examples"; fi
+while IFS= read -r name; do
+  "$bin" screen --as-of 2025-09-01 --format json "$name" >"$tmp/screen.json" 2>"$tmp/err"
+  code=$?
+  if { [ $code = 0 ] || [ $code = 1 ]; } && python3 -m json.tool "$tmp/screen.json" >/dev/null 2>&1; then ok
+  else ko "screen '$name': exit $code or invalid JSON"; fi
+done <"$tmp/names"
+
 # Hostile and malformed inputs: exit 2 with "file:line[:column]: error:" and never a crash or
 # a hang. Some are generated here so that the repository holds no huge files.
 hostile="$tmp/hostile"
