@@ -12,17 +12,34 @@ packages=(
   libssl-dev                # SHA-256 of rule packs (OpenSSL libcrypto)
   catch2                    # unit tests (Catch2 v2)
   python3                   # command-line tests generate hostile inputs
+  python3-jsonschema python3-yaml  # tests/validate: JSON Schema checks (SARIF, manifests)
+  libxml2-utils             # tests/validate: xmllint checks JUnit XML against its XSD
 )
+
+# npm, for the SARIF validator below, unless Node.js already brings it.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "installing: ${missing[*]}" >&2
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Microsoft's SARIF Multitool (npm, pinned in tests/validators/package-lock.json): tests/validate
+# runs its SARIF and GitHub code-scanning rules on our SARIF. It ships a self-contained binary;
+# its postinstall script only marks that executable, which we do here instead of running scripts.
+validators="$(cd "$(dirname "$0")/.." && pwd)/tests/validators"
+multitool="$validators/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+if [ ! -e "$multitool" ] || [ "$validators/package-lock.json" -nt "$multitool" ]; then
+  echo "installing: SARIF Multitool (npm ci in tests/validators)" >&2
+  npm ci --prefix "$validators" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+  touch "$multitool"
+fi
+chmod u+x "$multitool"

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   registerCheck(app, run);
   registerRules(app, run);
   registerChips(app, run);
+  registerSchema(app, run);
   registerExplain(app, run);
   registerTimeline(app, run);
   registerDiff(app, run);

@@ -30,13 +30,14 @@ std::vector<std::string> responsibleRules(const WorkloadDiff& d) {
 } // namespace
 
 DiffResult diffWorkloads(std::span<const Workload> before, const DateView& beforeView,
-                         std::span<const Workload> after, const DateView& afterView) {
+                         std::span<const Workload> after, const DateView& afterView,
+                         std::span<const Waiver> waivers) {
   DiffResult out;
   std::map<std::string, RuleImpact> impacts;
   for (std::size_t i = 0; i < before.size(); ++i) {
     ++out.workloads;
-    const Result a = evaluateWorkload(before[i], beforeView);
-    const Result b = evaluateWorkload(after[i], afterView);
+    const Result a = evaluateWorkload(before[i], beforeView, waivers);
+    const Result b = evaluateWorkload(after[i], afterView, waivers);
     WorkloadDiff d{
         &after[i], a.verdict, b.verdict, compareFindings(findingStates(a), findingStates(b)), {}};
     if (d.before == d.after) {

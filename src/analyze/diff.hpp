@@ -38,8 +38,10 @@ struct DiffResult {
 
 // `before` and `after` hold the same workloads in the same order (after may be bound to
 // another chip catalog, see rebindChips).
+// `waivers`: a central waivers file's entries, applied on both sides (see evaluateWorkload).
 DiffResult diffWorkloads(std::span<const Workload> before, const DateView& beforeView,
-                         std::span<const Workload> after, const DateView& afterView);
+                         std::span<const Workload> after, const DateView& afterView,
+                         std::span<const Waiver> waivers = {});
 
 // Copies of the workloads whose catalog chips point into `catalog` (another version of the
 // rule packs). A chip the catalog does not know keeps its current spec, as an inline chip;

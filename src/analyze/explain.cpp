@@ -6,6 +6,7 @@
 
 #include "evaluate/evaluator.hpp"
 #include "evaluate/party_screen.hpp"
+#include "evaluate/waivers.hpp"
 
 namespace borderline {
 
@@ -17,10 +18,11 @@ std::string notInEffectReason(const Rule& rule, Date date) {
 
 namespace {
 
-void checkSettlement(const Workload& w, const Finding& f, Date date, RuleExplanation& out) {
+void checkSettlement(const Workload& w, std::span<const Waiver* const> waivers, const Finding& f,
+                     Date date, RuleExplanation& out) {
   const Rule& rule = *f.rule;
-  for (const auto& v : w.waivers)
-    if (v.rule.value == rule.id) out.waivers.push_back({&v, waiverFit(v, rule, f.level, date)});
+  for (const Waiver* v : waivers)
+    if (v->rule.value == rule.id) out.waivers.push_back({v, waiverFit(*v, rule, f.level, date)});
   if (f.level == Level::Prohibited || f.level == Level::Advisory) return;
   for (const auto& a : w.authorizations)
     out.authorizations.push_back({&a, authorizationFit(a, rule, date)});
@@ -35,11 +37,13 @@ void checkSettlement(const Workload& w, const Finding& f, Date date, RuleExplana
 
 } // namespace
 
-Explanation explainWorkload(const Workload& w, const DateView& view, const ExplainFilter& filter) {
+Explanation explainWorkload(const Workload& w, const DateView& view, const ExplainFilter& filter,
+                            std::span<const Waiver> central) {
   Explanation e;
   e.workload = &w;
   e.date = view.date();
-  e.result = evaluateWorkload(w, view);
+  e.result = evaluateWorkload(w, view, central);
+  const std::vector<const Waiver*> waivers = waiversFor(w, central);
   const Screening screening = screenParties(w, view);
   EvalContext exact;
   exact.workload = &w;
@@ -59,7 +63,7 @@ Explanation explainWorkload(const Workload& w, const DateView& view, const Expla
     if (found != findings.end()) {
       r.finding = static_cast<int>(found - findings.begin());
       r.fuzzy = found->fuzzyOnly;
-      checkSettlement(w, *found, e.date, r);
+      checkSettlement(w, waivers, *found, e.date, r);
     } else if (filter.firedOnly) {
       continue;
     }

@@ -4,6 +4,7 @@
 // settled the finding (or why none did). Built from the evaluator's own result plus traces of
 // the same compiled conditions, so it can never disagree with `check`.
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -59,8 +60,9 @@ struct ExplainFilter {
   bool firedOnly = false; // only the rules that fired
 };
 
+// `waivers`: a central waivers file's entries (see evaluateWorkload).
 Explanation explainWorkload(const Workload& workload, const DateView& view,
-                            const ExplainFilter& filter);
+                            const ExplainFilter& filter, std::span<const Waiver> waivers = {});
 
 // "takes effect on 2026-01-01" / "ended on 2023-11-16" for a rule not in effect on `date`.
 std::string notInEffectReason(const Rule& rule, Date date);

@@ -7,6 +7,7 @@
 #include "compile/condition_walk.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/party_screen.hpp"
+#include "evaluate/waivers.hpp"
 
 namespace borderline {
 
@@ -47,12 +48,12 @@ std::string members(const CountrySet& set) {
 }
 
 // The workload's own dates: the day after an authorization or a waiver expires.
-std::vector<Date> manifestDates(const Workload& w) {
+std::vector<Date> manifestDates(const Workload& w, std::span<const Waiver* const> waivers) {
   std::vector<Date> out;
   for (const auto& a : w.authorizations)
     if (a.expires.has()) out.push_back(a.expires.value->plusDays(1));
-  for (const auto& v : w.waivers)
-    if (v.expires.has()) out.push_back(v.expires.value->plusDays(1));
+  for (const Waiver* v : waivers)
+    if (v->expires.has()) out.push_back(v->expires.value->plusDays(1));
   return out;
 }
 
@@ -81,7 +82,8 @@ bool namesParty(const Workload& w, const CompiledRules& rules, int entry) {
 
 class CauseFinder {
 public:
-  CauseFinder(const Workload& w, const CompiledRules& rules) : w_(w), rules_(rules) {}
+  CauseFinder(const Workload& w, const CompiledRules& rules, std::span<const Waiver* const> waivers)
+      : w_(w), rules_(rules), waivers_(waivers) {}
 
   std::vector<TimelineCause> find(Date d, const std::vector<FindingChange>& changes,
                                   const DateView& before, const DateView& after) const {
@@ -161,13 +163,13 @@ public:
              fmt::format("authorization {}{} expired on {}", a.type.value.value_or(""),
                          a.reference.has() ? " " + *a.reference.value : "", a.expires.value->str()),
              nullptr, a.loc});
-    for (const auto& v : w_.waivers)
-      if (v.expires.has() && v.expires.value->plusDays(1) == d &&
-          anyChanged([&](const Rule& r) { return v.rule.value == r.id; }))
-        out.push_back({TimelineCause::Kind::WaiverExpires, v.rule.value.value_or(""),
-                       fmt::format("waiver for {} expired on {}", v.rule.value.value_or(""),
-                                   v.expires.value->str()),
-                       nullptr, v.loc});
+    for (const Waiver* v : waivers_)
+      if (v->expires.has() && v->expires.value->plusDays(1) == d &&
+          anyChanged([&](const Rule& r) { return v->rule.value == r.id; }))
+        out.push_back({TimelineCause::Kind::WaiverExpires, v->rule.value.value_or(""),
+                       fmt::format("waiver for {} expired on {}", v->rule.value.value_or(""),
+                                   v->expires.value->str()),
+                       nullptr, v->loc});
     return out;
   }
 
@@ -189,33 +191,36 @@ private:
 
   const Workload& w_;
   const CompiledRules& rules_;
+  std::span<const Waiver* const> waivers_;
 };
 
 } // namespace
 
-Timeline buildTimeline(const Workload& w, const CompiledRules& rules, const TimelineRange& range) {
+Timeline buildTimeline(const Workload& w, const CompiledRules& rules, const TimelineRange& range,
+                       std::span<const Waiver> central) {
+  const std::vector<const Waiver*> waivers = waiversFor(w, central);
   Timeline t;
   t.workload = &w;
   t.from = range.from;
   t.to = range.to;
   t.range = range.why;
   std::vector<Date> dates = rules.changeDates();
-  for (Date d : manifestDates(w)) dates.push_back(d);
+  for (Date d : manifestDates(w, waivers)) dates.push_back(d);
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
 
   auto view = std::make_unique<DateView>(rules, range.from);
-  Result result = evaluateWorkload(w, *view);
+  Result result = evaluateWorkload(w, *view, central);
   t.initial = result.verdict;
   t.initialFindings = findingStates(result);
   t.datesEvaluated = 1;
   std::vector<FindingState> current = t.initialFindings;
   Level verdict = result.verdict;
-  const CauseFinder causes(w, rules);
+  const CauseFinder causes(w, rules, waivers);
   for (Date d : dates) {
     if (d <= range.from || d > range.to) continue;
     auto next = std::make_unique<DateView>(rules, d);
-    const Result r = evaluateWorkload(w, *next);
+    const Result r = evaluateWorkload(w, *next, central);
     ++t.datesEvaluated;
     std::vector<FindingState> s = findingStates(r);
     auto changes = compareFindings(current, s);

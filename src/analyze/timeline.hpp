@@ -5,6 +5,7 @@
 // changed them. The workload is evaluated on each date of CompiledRules::changeDates() (plus
 // the manifest's expiry dates) and the results compared: between two such dates nothing the
 // evaluation depends on changes.
+#include <span>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,7 +63,8 @@ struct TimelineRange {
 TimelineRange timelineRange(const Workload& w, std::optional<Date> from, std::optional<Date> to,
                             Date today);
 
+// `waivers`: a central waivers file's entries (see evaluateWorkload).
 Timeline buildTimeline(const Workload& workload, const CompiledRules& rules,
-                       const TimelineRange& range);
+                       const TimelineRange& range, std::span<const Waiver> waivers = {});
 
 } // namespace borderline

@@ -125,12 +125,12 @@ private:
     out_.evaluations += cost;
     Node node;
     node.ids = std::move(ids);
-    const Result main = evaluateWorkload(v.main, view_);
+    const Result main = evaluateWorkload(v.main, view_, options_.waivers);
     node.verdict = main.verdict;
     node.open = openRules(main);
     newCandidates(v.main, main, v.mainData, false, node);
     for (std::size_t k = 0; k < v.parts.size(); ++k) {
-      const Result r = evaluateWorkload(v.parts[k], view_);
+      const Result r = evaluateWorkload(v.parts[k], view_, options_.waivers);
       node.verdict = std::max(node.verdict, r.verdict);
       node.parts.push_back(
           {v.parts[k].name, *v.parts[k].siteCountry.value, r.verdict, openRules(r)});
@@ -298,7 +298,7 @@ WhatIf whatIf(const Workload& w, const DateView& view, const WhatIfOptions& opti
   WhatIf out;
   out.workload = &w;
   out.date = view.date();
-  const Result current = evaluateWorkload(w, view);
+  const Result current = evaluateWorkload(w, view, options.waivers);
   out.evaluations = 1;
   out.current = out.best = current.verdict;
   out.open = openRules(current);

@@ -12,6 +12,7 @@
 // evaluation budget is spent. The winning sets are expanded back to every member of their
 // classes, each expansion evaluated again. The answer is every set of the smallest size that
 // reaches the best verdict found.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ namespace borderline {
 struct WhatIfOptions {
   int maxChanges = 3;         // largest set tried
   int maxEvaluations = 5'000; // budget of engine evaluations (a part split off counts)
+  std::span<const Waiver> waivers = {}; // a central waivers file's entries (evaluateWorkload)
 };
 
 // One split-off part of a suggestion and its own verdict.

@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "evaluate/evaluator.hpp"
+#include "load/waiver_file.hpp"
 #include "report/reporter.hpp"
 
 namespace borderline {
@@ -19,39 +21,56 @@ struct CheckOptions {
   std::string asOf;
   std::string format = "text";
   std::string output;
-  std::string failOn = "review";
+  std::string failOn;  // empty: from the config file, else "review"
+  InputOptions inputs;
 };
 
-int runCheck(const CheckOptions& o) {
+int runCheck(CheckOptions o) {
+  SourceSet sources;
+  applyConfig(loadConfig(o.inputs.config, sources),
+              {&o.rules, &o.asOf, &o.failOn, &o.inputs.waivers});
+  if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
-  const auto failOn = kFailOnDomain.parse(o.failOn);
-  if (!failOn)
+  if (!kFailOnDomain.parse(o.failOn))
     throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", o.failOn,
                                  kFailOnDomain.expected()));
-  const auto reporter =
-      makeReporter(o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor()});
+  // "never" is past the worst level, so nothing reaches it.
+  const std::optional<Level> threshold =
+      o.failOn == "never" ? std::nullopt : parseLevel(o.failOn);
+  const auto reporter = makeReporter(
+      o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor(), threshold});
   if (!reporter)
-    throw UsageError(
-        fmt::format("check cannot write format '{}' (expected text or json)", o.format));
+    throw UsageError(fmt::format("check cannot write format '{}' (expected {})", o.format,
+                                 EnumDomain{"format", reportFormats()}.expected()));
 
-  SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
-  const std::vector<Workload> workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
+  // Every input error at once: the waivers file's and the manifests'.
+  std::vector<Diagnostic> errors;
+  std::vector<Waiver> waivers;
+  try {
+    waivers = loadWaivers(o.inputs.waivers, sources);
+  } catch (const LoadFailure& failure) {
+    errors = failure.errors();
+  }
+  std::vector<Workload> workloads;
+  try {
+    workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
+  } catch (const LoadFailure& failure) {
+    errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
+  }
+  if (!errors.empty()) throw LoadFailure(std::move(errors));
 
   const DateView view(*rules.compiled, asOf);
   std::vector<Result> results;
   results.reserve(workloads.size());
-  for (const auto& w : workloads) results.push_back(evaluateWorkload(w, view));
+  for (const auto& w : workloads) results.push_back(evaluateWorkload(w, view, waivers));
 
   std::ostringstream out;
   reporter->write({*rules.compiled, asOf, results}, out);
   emit(o.output, out.str());
 
-  // "never" is past the worst level, so nothing reaches it.
-  const Level threshold =
-      *failOn == 3 ? static_cast<Level>(255) : *parseLevel(kFailOnDomain.name(*failOn));
   for (const auto& r : results)
-    if (r.verdict != Level::Allowed && r.verdict >= threshold) return kExitFindings;
+    if (failsGate(r.verdict, threshold)) return kExitFindings;
   return kExitOk;
 }
 
@@ -63,11 +82,13 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->add_option("files", options->files, "Manifest files ('-' = standard input)")->required();
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
-  cmd->add_option("--format", options->format, "Report format: text or json");
+  cmd->add_option("--format", options->format,
+                  "Report format: text, json, sarif, junit or markdown");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->add_option("--fail-on", options->failOn,
                   "Exit 1 when a workload is at or above this level: prohibited, "
                   "authorization-required, review or never (default: review)");
+  addInputOptions(*cmd, options->inputs);
   cmd->callback([options, &run] { run = [options] { return runCheck(*options); }; });
 }
 

@@ -7,6 +7,7 @@
 #include "analyze/diff.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "compile/compiler.hpp"
 #include "report/diff_report.hpp"
 
@@ -21,16 +22,18 @@ struct DiffOptions {
   std::string from, to, asOf;
   std::string format = "text";
   std::string output;
+  InputOptions inputs;
 };
 
-int runDiff(const DiffOptions& o) {
+int runDiff(DiffOptions o) {
   requireFormat("diff", o.format, {"text", "json", "markdown"});
   const auto from = parseDateOption("--from", o.from);
   const auto to = parseDateOption("--to", o.to);
   if (o.oldRules.empty() && !from && !to)
     throw UsageError("diff needs two sides: --from DATE --to DATE, or --old-rules PATH (or both)");
-  const Date asOf = parseAsOf(o.asOf);
   SourceSet sources;
+  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf);
+  const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
   std::unique_ptr<CompiledRules> oldRules;
   if (!o.oldRules.empty()) {
@@ -47,7 +50,7 @@ int runDiff(const DiffOptions& o) {
   const DateView beforeView(before, from.value_or(asOf));
   const DateView afterView(*rules.compiled, to.value_or(asOf));
   const DiffResult result =
-      diffWorkloads(oldRules ? rebound : workloads, beforeView, workloads, afterView);
+      diffWorkloads(oldRules ? rebound : workloads, beforeView, workloads, afterView, waivers);
 
   std::ostringstream out;
   const DiffReport report{
@@ -77,6 +80,7 @@ void registerDiff(CLI::App& app, CommandRunner& run) {
                   "side uses the bundled packs or --rules");
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
+  addInputOptions(*cmd, options->inputs);
   cmd->add_option("--format", options->format, "Report format: text, json or markdown");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->callback([options, &run] { run = [options] { return runDiff(*options); }; });

@@ -7,6 +7,7 @@
 #include "analyze/explain.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "report/explain_report.hpp"
 
 namespace borderline {
@@ -23,12 +24,14 @@ struct ExplainOptions {
   std::string output;
   bool full = false;
   bool fired = false;
+  InputOptions inputs;
 };
 
-int runExplain(const ExplainOptions& o) {
+int runExplain(ExplainOptions o) {
   requireFormat("explain", o.format, {"text", "json"});
-  const Date asOf = parseAsOf(o.asOf);
   SourceSet sources;
+  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf);
+  const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
   if (!o.rule.empty() && !rules.compiled->findRule(o.rule))
     throw UsageError(fmt::format("no rule '{}' in the loaded rule packs (see `borderline rules "
@@ -38,7 +41,7 @@ int runExplain(const ExplainOptions& o) {
   const DateView view(*rules.compiled, asOf);
   std::vector<Explanation> explanations;
   for (const Workload* w : selectWorkloads(workloads, o.workload))
-    explanations.push_back(explainWorkload(*w, view, {o.rule, o.fired}));
+    explanations.push_back(explainWorkload(*w, view, {o.rule, o.fired}, waivers));
 
   std::ostringstream out;
   const ExplainReport report{*rules.compiled, asOf, explanations, o.full};
@@ -60,6 +63,7 @@ void registerExplain(CLI::App& app, CommandRunner& run) {
   cmd->add_option("--rule", options->rule, "Only this rule");
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
+  addInputOptions(*cmd, options->inputs);
   cmd->add_flag("--fired", options->fired, "Only the rules that fired");
   cmd->add_flag("--full", options->full,
                 "Text: show whole condition trees, not only the parts that decided");

@@ -7,6 +7,7 @@
 #include "analyze/timeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "report/timeline_report.hpp"
 
 namespace borderline {
@@ -20,15 +21,17 @@ struct TimelineOptions {
   std::string from, to;
   std::string format = "text";
   std::string output;
+  InputOptions inputs;
 };
 
-int runTimeline(const TimelineOptions& o) {
+int runTimeline(TimelineOptions o) {
   requireFormat("timeline", o.format, {"text", "json"});
   const auto from = parseDateOption("--from", o.from);
   const auto to = parseDateOption("--to", o.to);
   if (from && to && *to < *from)
     throw UsageError(fmt::format("--to {} is before --from {}", to->str(), from->str()));
   SourceSet sources;
+  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, nullptr);
   const LoadedRules rules = loadRules(o.rules, sources);
   const std::vector<Workload> workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
   std::vector<Timeline> timelines;
@@ -37,7 +40,7 @@ int runTimeline(const TimelineOptions& o) {
     if (range.to < range.from)
       throw UsageError(fmt::format("workload {}: the range {} .. {} ({}) ends before it starts",
                                    w->name, range.from.str(), range.to.str(), range.why));
-    timelines.push_back(buildTimeline(*w, *rules.compiled, range));
+    timelines.push_back(buildTimeline(*w, *rules.compiled, range, waivers));
   }
   std::ostringstream out;
   const TimelineReport report{*rules.compiled, timelines};
@@ -62,6 +65,7 @@ void registerTimeline(CLI::App& app, CommandRunner& run) {
   cmd->add_option("--to", options->to,
                   "Last date (default: the workload's period.end, else a year from today)");
   addRuleOptions(*cmd, options->rules);
+  addInputOptions(*cmd, options->inputs);
   cmd->add_option("--format", options->format, "Report format: text or json");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->callback([options, &run] { run = [options] { return runTimeline(*options); }; });

@@ -7,6 +7,7 @@
 #include "analyze/whatif.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "report/whatif_report.hpp"
 
 namespace borderline {
@@ -22,20 +23,23 @@ struct WhatIfCliOptions {
   std::string output;
   int maxChanges = 3;
   int limit = 10;
+  InputOptions inputs;
 };
 
-int runWhatIf(const WhatIfCliOptions& o) {
+int runWhatIf(WhatIfCliOptions o) {
   requireFormat("whatif", o.format, {"text", "json"});
   if (o.maxChanges < 1 || o.maxChanges > 4)
     throw UsageError(fmt::format("--max-changes {} is out of range (1 to 4)", o.maxChanges));
   if (o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));
-  const Date asOf = parseAsOf(o.asOf);
   SourceSet sources;
+  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf);
+  const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
   const std::vector<Workload> workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
   const DateView view(*rules.compiled, asOf);
   WhatIfOptions options;
   options.maxChanges = o.maxChanges;
+  options.waivers = waivers;
   std::vector<WhatIf> results;
   for (const Workload* w : selectWorkloads(workloads, o.workload))
     results.push_back(whatIf(*w, view, options));
@@ -63,6 +67,7 @@ void registerWhatIf(CLI::App& app, CommandRunner& run) {
   cmd->add_option("--limit", options->limit, "Text: suggestions shown per workload (default 10)");
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
+  addInputOptions(*cmd, options->inputs);
   cmd->add_option("--format", options->format, "Report format: text or json");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->callback([options, &run] { run = [options] { return runWhatIf(*options); }; });

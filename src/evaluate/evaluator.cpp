@@ -7,6 +7,7 @@
 #include "evaluate/authorizations.hpp"
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/render.hpp"
+#include "evaluate/waivers.hpp"
 
 namespace borderline {
 
@@ -69,44 +70,13 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
-void applyWaivers(const Workload& w, Date date, Finding& f) {
-  for (const auto& v : w.waivers) {
-    const WaiverFit fit = waiverFit(v, *f.rule, f.level, date);
-    if (fit == WaiverFit::CannotWaive) {
-      f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
-      return;
-    }
-    if (fit != WaiverFit::Waives) continue;
-    f.status = FindingStatus::Waived;
-    f.statusReason = fmt::format("waived until {}{}: {}", v.expires.value->str(),
-                                 v.approvedBy.has() ? " by " + *v.approvedBy.value : "",
-                                 v.reason.value.value_or(""));
-    return;
-  }
-}
-
-// Notices about the manifest's own authorizations and waivers on this date.
-void checkManifest(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
+// Notices about the manifest's own authorizations on this date (waivers: reportWaivers).
+void checkAuthorizations(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
   const Date date = view.date();
   for (const auto& a : w.authorizations)
     if (a.type.has() && !validOn(a.expires, date))
       notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
                                             describeAuthorization(a), a.expires.value->str())});
-  for (const auto& v : w.waivers) {
-    const std::string rule = v.rule.value.value_or("?");
-    if (!view.rules().findRule(rule))
-      notices.push_back({v.rule.loc, fmt::format("waiver names rule '{}', which is not in the "
-                                                 "loaded rule packs; it waives nothing",
-                                                 rule)});
-    else if (!v.expires.has())
-      notices.push_back({v.loc, fmt::format("waiver for '{}' has no expires date, so it waives "
-                                            "nothing",
-                                            rule)});
-    else if (date > *v.expires.value)
-      notices.push_back({v.expires.loc, fmt::format("waiver for '{}' expired on {}; it waives "
-                                                    "nothing",
-                                                    rule, v.expires.value->str())});
-  }
 }
 
 Location findingLocation(const Workload& w, const Firing& firing) {
@@ -131,9 +101,10 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
 
 }  // namespace
 
-Result evaluateWorkload(const Workload& w, const DateView& view) {
+Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const Waiver> central) {
   Result result;
   result.workload = &w;
+  const std::vector<const Waiver*> waivers = waiversFor(w, central);
   const Screening screening = screenParties(w, view);
   EvalContext exact;
   exact.workload = &w;
@@ -170,12 +141,13 @@ Result evaluateWorkload(const Workload& w, const DateView& view) {
       f.status = FindingStatus::Advisory;
     } else {
       if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f);
-      if (f.status == FindingStatus::Open) applyWaivers(w, view.date(), f);
+      if (f.status == FindingStatus::Open) applyWaivers(waivers, view.date(), f);
     }
     if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
     result.findings.push_back(std::move(f));
   }
-  checkManifest(w, view, result.notices);
+  checkAuthorizations(w, view, result.notices);
+  reportWaivers(waivers, view, result.notices);
   // Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const Finding& a, const Finding& b) {

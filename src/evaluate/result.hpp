@@ -21,6 +21,7 @@ struct Finding {
   std::string remediation;
   std::string statusReason;  // which authorization satisfied or waiver waived it, and why not
   Location location;
+  const Waiver* waiver = nullptr;       // the waiver that waived it (status Waived)
   std::vector<ScreeningMatch> matches;  // party-list matches behind the finding
   bool fuzzyOnly = false;               // fired only because of a fuzzy name match
   std::vector<int> firingChips;         // indices of the chips and data sources that made the

@@ -1,9 +1,11 @@
 #include "load/chip_spec.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
+#include "load/manifest_format.hpp"
 #include "util/text.hpp"
 
 namespace borderline {
@@ -49,42 +51,63 @@ void readTops(YamlReader& reader, const YAML::Node& node, ChipSpec& chip) {
 
 } // namespace
 
-std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node,
-                                     ChipSpecForm form) {
+namespace {
+
+using K = ValueKind;
+
+// A ChipCatalog entry: the inline fields plus id, aliases, a fixed ECCN and sources.
+constexpr std::array kCatalogChipFields = {
+    FieldSpec{.key = "id", .kind = K::Text, .required = true},
+    FieldSpec{.key = "vendor", .kind = K::Text},
+    FieldSpec{.key = "name", .kind = K::Text, .required = true},
+    FieldSpec{.key = "aliases", .kind = K::TextList},
+    FieldSpec{.key = "origin", .kind = K::Country, .required = true},
+    FieldSpec{.key = "datacenter", .kind = K::Boolean, .required = true},
+    FieldSpec{.key = "tops", .kind = K::Tops, .required = true},
+    FieldSpec{.key = "dieArea", .kind = K::Number, .minimum = 0, .exclusiveMinimum = true},
+    FieldSpec{.key = "memoryBandwidth", .kind = K::Number, .minimum = 0, .exclusiveMinimum = true},
+    FieldSpec{.key = "ioBandwidth", .kind = K::Number, .minimum = 0, .exclusiveMinimum = true},
+    FieldSpec{.key = "eccn", .kind = K::Text},
+    FieldSpec{.key = "sources", .kind = K::TextList, .required = true, .minItems = 1},
+    FieldSpec{.key = "notes", .kind = K::Text},
+};
+const ObjectSpec kCatalogChipSpec{"CatalogChip", "A chip catalog entry", kCatalogChipFields};
+
+} // namespace
+
+std::optional<ChipSpec> readChipSpec(YamlReader& reader, const YAML::Node& node, ChipSpecForm form) {
   const bool catalog = form == ChipSpecForm::CatalogEntry;
-  MapReader map =
-      catalog ? MapReader(reader, node, "chip",
-                          {"id", "vendor", "name", "aliases", "origin", "datacenter", "tops",
-                           "dieArea", "memoryBandwidth", "ioBandwidth", "eccn", "sources", "notes"})
-              : MapReader(reader, node, "inline chip spec",
-                          {"name", "vendor", "origin", "datacenter", "tops", "dieArea",
-                           "memoryBandwidth", "ioBandwidth", "notes"});
+  MapReader map = catalog ? MapReader(reader, node, "chip", kCatalogChipSpec)
+                          : MapReader(reader, node, "inline chip spec", kInlineChipSpec);
   if (!map.valid()) return std::nullopt;
   ChipSpec chip;
   chip.loc = reader.at(node);
   if (catalog) {
-    if (auto n = map.require("id"); n)
+    if (auto n = map.field("id", K::Text); n)
       if (auto id = reader.string(n, "id")) chip.id = *id;
-    if (auto n = map.get("aliases"); n) chip.aliases = reader.stringList(n, "aliases");
-    if (auto n = map.require("sources"); n) {
+    if (auto n = map.field("aliases", K::TextList); n)
+      chip.aliases = reader.stringList(n, "aliases");
+    if (auto n = map.field("sources", K::TextList); n) {
       chip.sources = reader.stringList(n, "sources");
       if (chip.sources.empty() && n.IsSequence())
         reader.error(n, "sources must name at least one datasheet or reference");
     }
-    if (auto n = map.get("eccn"); n) chip.eccn = reader.string(n, "eccn");
+    if (auto n = map.field("eccn", K::Text); n) chip.eccn = reader.string(n, "eccn");
   }
-  if (auto n = map.require("name"); n)
+  if (auto n = map.field("name", K::Text); n)
     if (auto s = reader.string(n, "name")) chip.name = *s;
-  if (auto n = map.get("vendor"); n)
+  if (auto n = map.field("vendor", K::Text); n)
     if (auto s = reader.string(n, "vendor")) chip.vendor = *s;
-  if (auto n = map.require("origin"); n) chip.origin = reader.country(n, "origin");
-  if (auto n = map.require("datacenter"); n) chip.datacenter = reader.boolean(n, "datacenter");
-  if (auto n = map.require("tops"); n) readTops(reader, n, chip);
-  if (auto n = map.get("dieArea"); n) chip.dieArea = positive(reader, n, "dieArea");
-  if (auto n = map.get("memoryBandwidth"); n)
+  if (auto n = map.field("origin", K::Country); n) chip.origin = reader.country(n, "origin");
+  if (auto n = map.field("datacenter", K::Boolean); n)
+    chip.datacenter = reader.boolean(n, "datacenter");
+  if (auto n = map.field("tops", K::Tops); n) readTops(reader, n, chip);
+  if (auto n = map.field("dieArea", K::Number); n) chip.dieArea = positive(reader, n, "dieArea");
+  if (auto n = map.field("memoryBandwidth", K::Number); n)
     chip.memoryBandwidth = positive(reader, n, "memoryBandwidth");
-  if (auto n = map.get("ioBandwidth"); n) chip.ioBandwidth = positive(reader, n, "ioBandwidth");
-  if (auto n = map.get("notes"); n)
+  if (auto n = map.field("ioBandwidth", K::Number); n)
+    chip.ioBandwidth = positive(reader, n, "ioBandwidth");
+  if (auto n = map.field("notes", K::Text); n)
     if (auto s = reader.string(n, "notes")) chip.notes = *s;
   chip.computeDerived();
   return chip;

@@ -6,12 +6,14 @@
 #include <fmt/format.h>
 
 #include "load/chip_spec.hpp"
+#include "load/manifest_format.hpp"
 
 namespace borderline {
 
 namespace {
 
-constexpr std::string_view kApiVersion = "borderline/v1";
+constexpr std::string_view kApiVersion = kManifestApiVersion;
+using K = ValueKind;
 
 // Reads the fields of the manifest format into the typed model. One instance per document.
 class WorkloadReader {
@@ -31,19 +33,29 @@ public:
   void date(Located<Date>& out, const YAML::Node& node, std::string_view what) {
     if (node) set(out, node, r_.date(node, what));
   }
-  template <class E>
-  void enumeration(Located<E>& out, const YAML::Node& node, const EnumDomain& d) {
+  // An enumeration and a list of them, with the domain the format table gives the key.
+  template <class E> void enumeration(Located<E>& out, MapReader& m, std::string_view key) {
+    const EnumDomain& d = *m.fieldSpec(key, K::Enum).domain;
+    const YAML::Node node = m.field(key, K::Enum);
     if (!node) return;
     out.loc = r_.at(node);
     if (auto v = r_.enumValue(node, d)) out.value = static_cast<E>(*v);
   }
-  template <class E>
-  void enumList(LocatedList<E>& out, const YAML::Node& node, const EnumDomain& d) {
+  template <class E> void enumList(LocatedList<E>& out, MapReader& m, std::string_view key) {
+    const EnumDomain& d = *m.fieldSpec(key, K::EnumList).domain;
+    const YAML::Node node = m.field(key, K::EnumList);
     if (!node) return;
     out.loc = r_.at(node);
     if (!r_.isList(node, d.what)) return;
     for (const auto& item : node)
       if (auto v = r_.enumValue(item, d)) out.values.push_back(static_cast<E>(*v));
+  }
+  // A whole number in the range the format table gives the key.
+  void integer(Located<std::int64_t>& out, const YAML::Node& node, const FieldSpec& spec,
+               std::string_view what) {
+    out.loc = r_.at(node);
+    out.value = r_.integer(node, what, static_cast<std::int64_t>(spec.minimum),
+                           static_cast<std::int64_t>(spec.maximum));
   }
   void strList(LocatedList<std::string>& out, const YAML::Node& node, std::string_view what) {
     if (!node) return;
@@ -53,23 +65,24 @@ public:
 
   void party(Party& out, const YAML::Node& node, std::string_view what) {
     if (!node) return;
-    MapReader m(r_, node, what, {"name", "hq", "parentName", "parentHq", "designations"});
+    MapReader m(r_, node, what, kPartySpec);
     if (!m.valid()) return;
     out.present = true;
     out.loc = r_.at(node);
-    str(out.name, m.require("name"), fmt::format("{}.name", what));
-    country(out.hq, m.require("hq"), fmt::format("{}.hq", what));
-    str(out.parentName, m.get("parentName"), fmt::format("{}.parentName", what));
-    country(out.parentHq, m.get("parentHq"), fmt::format("{}.parentHq", what));
-    strList(out.designations, m.get("designations"), fmt::format("{}.designations", what));
+    str(out.name, m.field("name", K::Text), fmt::format("{}.name", what));
+    country(out.hq, m.field("hq", K::Country), fmt::format("{}.hq", what));
+    str(out.parentName, m.field("parentName", K::Text), fmt::format("{}.parentName", what));
+    country(out.parentHq, m.field("parentHq", K::Country), fmt::format("{}.parentHq", what));
+    strList(out.designations, m.field("designations", K::TextList),
+            fmt::format("{}.designations", what));
   }
 
   void chip(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "compute.chips entry", {"model", "count"});
+    MapReader m(r_, node, "compute.chips entry", kChipUseSpec);
     if (!m.valid()) return;
     ChipUse use;
     use.loc = r_.at(node);
-    if (auto model = m.require("model"); model) {
+    if (auto model = m.field("model", K::ChipModel); model) {
       if (model.IsMap()) {
         if (auto spec = readChipSpec(r_, model, ChipSpecForm::Inline)) {
           use.model = spec->name;
@@ -91,52 +104,48 @@ public:
         }
       }
     }
-    if (auto count = m.require("count"); count) {
-      use.count.loc = r_.at(count);
-      use.count.value = r_.integer(count, "chip count", 1, 100'000'000);
-    }
+    if (auto count = m.field("count", K::Integer); count)
+      integer(use.count, count, m.fieldSpec("count", K::Integer), "chip count");
     if (use.spec && use.count.has()) w.chips.push_back(std::move(use));
   }
 
   void dataSource(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "data source", {"name", "origin", "categories", "subjects", "transfer"});
+    MapReader m(r_, node, "data source", kDataSourceSpec);
     if (!m.valid()) return;
     DataSource d;
     d.loc = r_.at(node);
-    str(d.name, m.require("name"), "data source name");
-    country(d.origin, m.require("origin"), "data origin");
-    enumList(d.categories, m.require("categories"), kDataCategoryDomain);
-    if (auto n = m.get("subjects"); n) {
-      d.subjects.loc = r_.at(n);
-      d.subjects.value = r_.integer(n, "subjects", 0, 100'000'000'000);
-    }
-    strList(d.transfer, m.get("transfer"), "transfer mechanism");
+    str(d.name, m.field("name", K::Text), "data source name");
+    country(d.origin, m.field("origin", K::Country), "data origin");
+    enumList(d.categories, m, "categories");
+    if (auto n = m.field("subjects", K::Integer); n)
+      integer(d.subjects, n, m.fieldSpec("subjects", K::Integer), "subjects");
+    strList(d.transfer, m.field("transfer", K::TextList), "transfer mechanism");
     w.data.push_back(std::move(d));
   }
 
   void authorization(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "authorization", {"type", "reference", "covers", "expires"});
+    MapReader m(r_, node, "authorization", kAuthorizationSpec);
     if (!m.valid()) return;
     Authorization a;
     a.loc = r_.at(node);
-    str(a.type, m.require("type"), "authorization type");
-    str(a.reference, m.get("reference"), "authorization reference");
-    strList(a.covers, m.get("covers"), "authorization covers");
-    date(a.expires, m.get("expires"), "authorization expires");
+    str(a.type, m.field("type", K::Text), "authorization type");
+    str(a.reference, m.field("reference", K::Text), "authorization reference");
+    strList(a.covers, m.field("covers", K::TextList), "authorization covers");
+    date(a.expires, m.field("expires", K::Date), "authorization expires");
     w.authorizations.push_back(std::move(a));
   }
 
   void waiver(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "waiver", {"rule", "reason", "approvedBy", "expires"});
+    MapReader m(r_, node, "waiver", kWaiverSpec);
     if (!m.valid()) return;
     Waiver v;
     v.loc = r_.at(node);
-    str(v.rule, m.require("rule"), "waiver rule");
-    str(v.reason, m.require("reason"), "waiver reason");
-    str(v.approvedBy, m.get("approvedBy"), "waiver approvedBy");
+    str(v.rule, m.field("rule", K::Text), "waiver rule");
+    str(v.reason, m.field("reason", K::Text), "waiver reason");
+    str(v.approvedBy, m.field("approvedBy", K::Text), "waiver approvedBy");
     // A waiver without `expires` is kept (and reported as not waiving anything), not rejected:
     // manifest.md says such a waiver "does not waive and is itself reported".
-    date(v.expires, m.get("expires"), "waiver expires");
+    date(v.expires, m.field("expires", K::Date), "waiver expires");
     w.waivers.push_back(std::move(v));
   }
 
@@ -146,78 +155,79 @@ public:
   }
 
   void spec(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "spec",
-                {"purpose", "period", "model", "compute", "site", "tenant", "endUse", "data",
-                 "authorizations", "waivers"});
+    MapReader m(r_, node, "spec", kSpecSpec);
     if (!m.valid()) return;
-    enumeration(w.purpose, m.require("purpose"), kPurposeDomain);
-    if (auto n = m.get("period"); n) {
-      MapReader p(r_, n, "period", {"start", "end"});
-      date(w.periodStart, p.get("start"), "period.start");
-      date(w.periodEnd, p.get("end"), "period.end");
+    enumeration(w.purpose, m, "purpose");
+    if (auto n = m.field("period", K::Object); n) {
+      MapReader p(r_, n, "period", kPeriodSpec);
+      date(w.periodStart, p.field("start", K::Date), "period.start");
+      date(w.periodEnd, p.field("end", K::Date), "period.end");
       if (w.periodStart.has() && w.periodEnd.has() && *w.periodEnd.value < *w.periodStart.value)
         r_.error(p.get("end"), "period.end is before period.start");
     }
-    if (auto n = m.get("model"); n) {
-      MapReader mm(r_, n, "model", {"name", "developer", "trainingCompute", "weights"});
-      str(w.modelName, mm.get("name"), "model.name");
-      party(w.party(PartyRole::Developer), mm.get("developer"), "model.developer");
-      if (auto tc = mm.get("trainingCompute"); tc) {
+    if (auto n = m.field("model", K::Object); n) {
+      MapReader mm(r_, n, "model", kModelSpec);
+      str(w.modelName, mm.field("name", K::Text), "model.name");
+      party(w.party(PartyRole::Developer), mm.field("developer", K::Object), "model.developer");
+      if (auto tc = mm.field("trainingCompute", K::Number); tc) {
         set(w.trainingCompute, tc, r_.number(tc, "model.trainingCompute"));
-        if (w.trainingCompute.has() && *w.trainingCompute.value < 0)
+        if (w.trainingCompute.has() &&
+            *w.trainingCompute.value < mm.fieldSpec("trainingCompute", K::Number).minimum)
           r_.error(tc, "model.trainingCompute must not be negative");
       }
-      enumeration(w.weights, mm.get("weights"), kWeightsDomain);
+      enumeration(w.weights, mm, "weights");
     }
-    if (auto n = m.require("compute"); n) {
-      MapReader c(r_, n, "compute", {"chips", "acquisition"});
-      if (auto chips = c.require("chips"); chips) {
+    if (auto n = m.field("compute", K::Object); n) {
+      MapReader c(r_, n, "compute", kComputeSpec);
+      if (auto chips = c.field("chips", K::ObjectList); chips) {
         w.chipsLoc = r_.at(chips);
         list(chips, "compute.chips", [&](const YAML::Node& item) { chip(w, item); });
-        if (chips.IsSequence() && chips.size() == 0)
+        if (chips.IsSequence() && chips.size() < c.fieldSpec("chips", K::ObjectList).minItems)
           r_.error(chips, "compute.chips must list at least one accelerator");
       }
-      enumeration(w.acquisition, c.require("acquisition"), kAcquisitionDomain);
+      enumeration(w.acquisition, c, "acquisition");
     }
-    if (auto n = m.require("site"); n) {
-      MapReader s(r_, n, "site", {"name", "country", "owner", "operator"});
-      str(w.siteName, s.get("name"), "site.name");
-      country(w.siteCountry, s.require("country"), "site.country");
-      party(w.party(PartyRole::Owner), s.require("owner"), "site.owner");
-      party(w.party(PartyRole::Operator), s.get("operator"), "site.operator");
+    if (auto n = m.field("site", K::Object); n) {
+      MapReader s(r_, n, "site", kSiteSpec);
+      str(w.siteName, s.field("name", K::Text), "site.name");
+      country(w.siteCountry, s.field("country", K::Country), "site.country");
+      party(w.party(PartyRole::Owner), s.field("owner", K::Object), "site.owner");
+      party(w.party(PartyRole::Operator), s.field("operator", K::Object), "site.operator");
     }
-    party(w.party(PartyRole::Tenant), m.require("tenant"), "tenant");
-    if (auto n = m.get("endUse"); n) {
-      enumList(w.endUse, n, kEndUseDomain);
+    party(w.party(PartyRole::Tenant), m.field("tenant", K::Object), "tenant");
+    if (m.field("endUse", K::EnumList)) {
+      enumList(w.endUse, m, "endUse");
     } else {
       w.endUse.values = {EndUse::Civil}; // manifest.md: default [civil]
       w.endUse.loc = w.loc;
     }
-    list(m.get("data"), "data", [&](const YAML::Node& item) { dataSource(w, item); });
-    list(m.get("authorizations"), "authorizations",
+    list(m.field("data", K::ObjectList), "data",
+         [&](const YAML::Node& item) { dataSource(w, item); });
+    list(m.field("authorizations", K::ObjectList), "authorizations",
          [&](const YAML::Node& item) { authorization(w, item); });
-    list(m.get("waivers"), "waivers", [&](const YAML::Node& item) { waiver(w, item); });
+    list(m.field("waivers", K::ObjectList), "waivers",
+         [&](const YAML::Node& item) { waiver(w, item); });
   }
 
-  void metadata(Workload& w, const YAML::Node& node) {
-    MapReader m(r_, node, "metadata", {"name", "labels"});
+  void metadata(Workload& w, const YAML::Node& node) { metadataFields(w, node, kMetadataSpec); }
+
+  // metadata of a workload, or of a WorkloadList (whose name is optional and unused).
+  void metadataFields(Workload& w, const YAML::Node& node, const ObjectSpec& spec) {
+    MapReader m(r_, node, "metadata", spec);
     if (!m.valid()) return;
-    if (auto n = m.require("name"); n) {
+    if (auto n = m.field("name", K::Name); n) {
       w.loc = r_.at(n);
       if (auto name = r_.string(n, "metadata.name")) {
-        const bool ok =
-            !name->empty() && name->size() <= 253 &&
-            name->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                    "0123456789._-") == std::string::npos;
-        if (ok)
-          w.name = *name;
+        const bool ok = !name->empty() && name->size() <= kMaxNameLength &&
+                        name->find_first_not_of(kNameCharacters) == std::string::npos;
+        if (ok) w.name = *name;
         else
           r_.error(n,
                    fmt::format("metadata.name '{}' must be 1-253 characters of A-Z a-z 0-9 . _ -",
                                *name));
       }
     }
-    if (auto labels = m.get("labels"); labels && r_.isMap(labels, "metadata.labels")) {
+    if (auto labels = m.field("labels", K::Labels); labels && r_.isMap(labels, "metadata.labels")) {
       for (auto it = labels.begin(); it != labels.end(); ++it) {
         auto key = r_.string(it->first, "label name");
         auto value = r_.string(it->second, "label value");
@@ -253,16 +263,14 @@ void checkEnvelope(YamlReader& reader, const MapReader& map, std::string_view ex
 std::optional<Workload> readWorkload(YamlReader& reader, const YAML::Node& node,
                                      const ChipCatalog& catalog, bool allowEnvelope) {
   const std::size_t before = reader.diagnostics().errors().size();
-  MapReader map = allowEnvelope ? MapReader(reader, node, "workload",
-                                            {"apiVersion", "kind", "metadata", "spec"})
-                                : MapReader(reader, node, "workload", {"metadata", "spec"});
+  MapReader map(reader, node, "workload", allowEnvelope ? kWorkloadItemSpec : kBareWorkloadSpec);
   if (!map.valid()) return std::nullopt;
   if (allowEnvelope) checkEnvelope(reader, map, "Workload");
   Workload w;
   w.loc = reader.at(node);
   WorkloadReader fields(reader, catalog);
-  if (auto m = map.require("metadata"); m) fields.metadata(w, m);
-  if (auto s = map.require("spec"); s) fields.spec(w, s);
+  if (auto m = map.field("metadata", K::Object); m) fields.metadata(w, m);
+  if (auto s = map.field("spec", K::Object); s) fields.spec(w, s);
   if (reader.diagnostics().errors().size() != before) return std::nullopt;
   return w;
 }
@@ -293,13 +301,17 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
       if (!doc["apiVersion"]) reader.error(doc, "missing required key 'apiVersion' in document");
       add(readWorkload(reader, doc, catalog, /*allowEnvelope=*/true));
     } else if (kindText == "WorkloadList") {
-      MapReader list(reader, doc, "WorkloadList", {"apiVersion", "kind", "metadata", "items"});
+      MapReader list(reader, doc, "WorkloadList", kWorkloadListDocumentSpec);
       if (!list.valid()) continue;
-      list.require("apiVersion");
+      list.field("apiVersion", K::Constant);
       checkEnvelope(reader, list, "WorkloadList");
-      const auto items = list.require("items");
+      if (auto metadata = list.field("metadata", K::Object); metadata) {
+        Workload unused; // the list's own name and labels are checked, not reported
+        WorkloadReader(reader, catalog).metadataFields(unused, metadata, kListMetadataSpec);
+      }
+      const auto items = list.field("items", K::ObjectList);
       if (items && reader.isList(items, "items")) {
-        if (items.size() == 0)
+        if (items.size() < list.fieldSpec("items", K::ObjectList).minItems)
           reader.error(items, "items is empty: a WorkloadList needs workloads");
         for (const auto& item : items) add(readWorkload(reader, item, catalog, true));
       }

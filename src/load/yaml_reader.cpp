@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 #include <sstream>
 
 #include <yaml-cpp/eventhandler.h>
@@ -273,9 +274,23 @@ std::vector<std::string> YamlReader::stringList(const YAML::Node& node, std::str
 MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
                      std::initializer_list<std::string_view> allowed)
     : reader_(reader), map_(map), what_(what) {
-  if (!reader.isMap(map, what)) return;
+  readKeys(std::vector<std::string_view>(allowed));
+}
+
+MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
+                     const ObjectSpec& spec)
+    : reader_(reader), map_(map), what_(what), spec_(&spec) {
+  std::vector<std::string_view> keys;
+  for (const auto& f : spec.fields) keys.push_back(f.key);
+  readKeys(keys);
+}
+
+void MapReader::readKeys(const std::vector<std::string_view>& keys) {
+  YamlReader& reader = reader_;
+  const std::string_view what = what_;
+  if (!reader.isMap(map_, what)) return;
   valid_ = true;
-  for (auto it = map.begin(); it != map.end(); ++it) {
+  for (auto it = map_.begin(); it != map_.end(); ++it) {
     const YAML::Node key = it->first; // a copy: yaml-cpp iterators hand out temporaries
     reader.visit(key);
     if (!key.IsScalar()) {
@@ -283,8 +298,7 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view
       continue;
     }
     const std::string& name = key.Scalar();
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      const std::vector<std::string_view> keys(allowed);
+    if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
       const std::string expected = joined(keys);
       const auto guess = closestMatch(name, keys);
       if (!guess.empty()) suggested_.push_back(guess);
@@ -301,6 +315,19 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& map, std::string_view
     }
     entries_.push_back({name, key, it->second});
   }
+}
+
+const FieldSpec& MapReader::fieldSpec(std::string_view key, ValueKind kind) const {
+  const FieldSpec* f = spec_ ? spec_->find(key) : nullptr;
+  if (!f || f->kind != kind)
+    throw std::logic_error(fmt::format("loader reads '{}' of {} in a way its format table does "
+                                       "not describe",
+                                       key, spec_ ? spec_->name : what_));
+  return *f;
+}
+
+YAML::Node MapReader::field(std::string_view key, ValueKind kind) {
+  return fieldSpec(key, kind).required ? require(key) : get(key);
 }
 
 YAML::Node MapReader::get(std::string_view key) const {

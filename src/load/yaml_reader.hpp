@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "load/diagnostics.hpp"
+#include "load/object_spec.hpp"
 #include "model/country.hpp"
 #include "model/date.hpp"
 #include "model/enums.hpp"
@@ -69,6 +70,9 @@ class MapReader {
 public:
   MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
             std::initializer_list<std::string_view> allowed);
+  // The keys of a format table (load/object_spec.hpp); read them with field().
+  MapReader(YamlReader& reader, const YAML::Node& map, std::string_view what,
+            const ObjectSpec& spec);
 
   // False only when the node is not a map; unknown keys are reported but the known ones can
   // still be read, so one typo does not hide the other errors of a document.
@@ -80,6 +84,14 @@ public:
   // The location of a key itself (for errors about a whole entry).
   Location keyAt(std::string_view key) const;
 
+  // For a reader built from an ObjectSpec: the value of `key`, reporting it missing when the
+  // table says it is required. Throws std::logic_error when the table has no such key or says
+  // it holds something other than `kind`: a loader that drifted from its format table fails
+  // loudly in tests instead of silently disagreeing with the schema.
+  YAML::Node field(std::string_view key, ValueKind kind);
+  // The table's entry for `key` (same checks as field()).
+  const FieldSpec& fieldSpec(std::string_view key, ValueKind kind) const;
+
 private:
   struct Entry {
     std::string key;
@@ -90,8 +102,11 @@ private:
   YAML::Node map_;
   std::string what_;
   std::vector<Entry> entries_;
-  std::vector<std::string_view> suggested_; // keys offered as "did you mean"
+  std::vector<std::string_view> suggested_;  // keys offered as "did you mean"
+  const ObjectSpec* spec_ = nullptr;
   bool valid_ = false;
+
+  void readKeys(const std::vector<std::string_view>& allowed);
 };
 
 } // namespace borderline

@@ -66,10 +66,14 @@ struct Authorization {
   Location loc;
 };
 
+// An accepted finding. In a manifest it waives findings of its own workload; in a central
+// waivers file (--waivers) `workload` names the workloads it applies to (a name or a glob).
 struct Waiver {
   Located<std::string> rule;
+  Located<std::string> workload; // waivers file only: a workload name or glob
   Located<std::string> reason;
   Located<std::string> approvedBy;
+  Located<std::string> ticket; // waivers file only
   Located<Date> expires;
   Location loc;
 };

@@ -108,6 +108,14 @@ Json rulesJson(const CompiledRules& rules) {
   return j;
 }
 
+Json summaryJson(const Summary& s) {
+  return {{"workloads", s.workloads},
+          {"prohibited", s.prohibited},
+          {"authorization-required", s.authorizationRequired},
+          {"review", s.review},
+          {"allowed", s.allowed}};
+}
+
 void JsonReporter::write(const Report& report, std::ostream& out) const {
   Json j;
   j["tool"] = toolJson();
@@ -115,12 +123,7 @@ void JsonReporter::write(const Report& report, std::ostream& out) const {
   j["rules"] = rulesJson(report.rules);
   j["results"] = Json::array();
   for (const auto& r : report.results) j["results"].push_back(toJson(r, report.rules));
-  const Summary s = summarize(report.results);
-  j["summary"] = {{"workloads", s.workloads},
-                  {"prohibited", s.prohibited},
-                  {"authorization-required", s.authorizationRequired},
-                  {"review", s.review},
-                  {"allowed", s.allowed}};
+  j["summary"] = summaryJson(summarize(report.results));
   writeJsonDocument(j, out);
 }
 

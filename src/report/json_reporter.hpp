@@ -16,6 +16,7 @@ nlohmann::ordered_json toJson(const Result& result, const CompiledRules& rules);
 nlohmann::ordered_json toJson(const Citation& citation);
 nlohmann::ordered_json toJson(const Location& location); // {file, line, column} as known
 nlohmann::ordered_json rulesJson(const CompiledRules& rules);
+nlohmann::ordered_json summaryJson(const Summary& summary);
 nlohmann::ordered_json toolJson(); // {"name": "borderline", "version": ...}
 // Dumps a report document the way every JSON output does (2-space indent, invalid UTF-8
 // replaced, final newline).

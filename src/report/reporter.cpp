@@ -3,19 +3,30 @@
 #include <array>
 
 #include "report/json_reporter.hpp"
+#include "report/junit_reporter.hpp"
+#include "report/markdown_reporter.hpp"
+#include "report/sarif_reporter.hpp"
 #include "report/text_reporter.hpp"
 
 namespace borderline {
 
 std::span<const std::string_view> reportFormats() {
-  static constexpr std::array<std::string_view, 2> kFormats = {"text", "json"};
+  static constexpr std::array<std::string_view, 5> kFormats = {"text", "json", "sarif", "junit",
+                                                               "markdown"};
   return kFormats;
 }
 
 std::unique_ptr<Reporter> makeReporter(std::string_view format, const ReportOptions& options) {
   if (format == "text") return std::make_unique<TextReporter>(options.color);
   if (format == "json") return std::make_unique<JsonReporter>();
+  if (format == "sarif") return std::make_unique<SarifReporter>();
+  if (format == "junit") return std::make_unique<JunitReporter>(options.failOn);
+  if (format == "markdown") return std::make_unique<MarkdownReporter>(options.failOn);
   return nullptr;
+}
+
+bool failsGate(Level verdict, std::optional<Level> failOn) {
+  return failOn && verdict != Level::Allowed && verdict >= *failOn;
 }
 
 Summary summarize(std::span<const Result> results) {

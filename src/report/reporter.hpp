@@ -1,6 +1,7 @@
 #pragma once
 // Reporters turn results into one output format each. They all see the same Report.
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string_view>
@@ -17,8 +18,14 @@ struct Report {
 };
 
 struct ReportOptions {
-  bool color = false; // text: ANSI colours (only on a terminal, never with NO_COLOR)
+  bool color = false;  // text: ANSI colours (only on a terminal, never with NO_COLOR)
+  // --fail-on: the level from which a workload fails the run (none = never). JUnit marks those
+  // workloads as failures; Markdown counts them in its headline.
+  std::optional<Level> failOn = Level::Review;
 };
+
+// Whether a workload's verdict is at or above the --fail-on level (cli.md, exit code 1).
+bool failsGate(Level verdict, std::optional<Level> failOn);
 
 class Reporter {
 public:

@@ -48,6 +48,12 @@ std::string citationLine(const Citation& c) {
   return out;
 }
 
+bool allCitationsUnverified(const Rule& rule) {
+  for (const auto& c : rule.citations)
+    if (c.provenance != Provenance::Unverified) return false;
+  return true;
+}
+
 std::string rulesBanner(const CompiledRules& rules) {
   std::optional<Date> oldest;
   int packs = 0;

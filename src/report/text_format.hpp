@@ -22,6 +22,8 @@ void wrapHanging(std::ostream& out, std::string_view text, std::size_t firstInde
 std::string upperWords(std::string_view s);
 // "ref, title (published) [provenance]"; provenance only when not primary.
 std::string citationLine(const Citation& c);
+// Whether every citation of the rule is unverified (reports must say so).
+bool allCitationsUnverified(const Rule& rule);
 // "borderline 0.1.0 · rules sha256:3f2a9c… (6 packs, reviewed ... or later)"
 std::string rulesBanner(const CompiledRules& rules);
 

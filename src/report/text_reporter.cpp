@@ -53,12 +53,8 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   wrap(out, f.message, 4);
   if (!f.remediation.empty() && f.status == FindingStatus::Open) wrap(out, "→ " + f.remediation, 4);
   if (!f.statusReason.empty()) wrap(out, "• " + f.statusReason, 4);
-  bool allUnverified = true;
-  for (const auto& c : f.rule->citations) {
-    wrap(out, citationLine(c), 4);
-    allUnverified = allUnverified && c.provenance == Provenance::Unverified;
-  }
-  if (allUnverified) wrap(out, "(every citation of this rule is unverified)", 4);
+  for (const auto& c : f.rule->citations) wrap(out, citationLine(c), 4);
+  if (allCitationsUnverified(*f.rule)) wrap(out, "(every citation of this rule is unverified)", 4);
   if (f.location.known()) out << "    at " << f.location.str() << '\n';
   out << '\n';
 }
@@ -80,7 +76,19 @@ std::string summaryLine(const Summary& s) {
                      fmt::join(parts, ", "));
 }
 
+void writeBody(std::ostream& out, const Result& r, const Style& style) {
+  for (const auto& f : r.findings) writeFinding(out, f, style);
+  for (const auto& n : r.notices) {
+    wrap(out, style("note:", "1;36") + " " + n.message, 2);
+    out << "    at " << n.loc.str() << "\n\n";
+  }
+}
+
 }  // namespace
+
+void writeResultBody(std::ostream& out, const Result& result) {
+  writeBody(out, result, Style(false));
+}
 
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
@@ -94,11 +102,7 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
     out << style.level(r.verdict, name) << std::string(gap, ' ') << style.level(r.verdict, verdict)
         << '\n';
     out << "  " << r.workload->loc.str() << "\n\n";
-    for (const auto& f : r.findings) writeFinding(out, f, style);
-    for (const auto& n : r.notices) {
-      wrap(out, style("note:", "1;36") + " " + n.message, 2);
-      out << "    at " << n.loc.str() << "\n\n";
-    }
+    writeBody(out, r, style);
   }
   out << summaryLine(summarize(report.results)) << '\n';
 }

@@ -14,4 +14,8 @@ private:
   bool color_;
 };
 
-} // namespace borderline
+// The findings and notices of one result as the text report prints them (no colour): for
+// formats that embed a readable account, such as a JUnit failure body.
+void writeResultBody(std::ostream& out, const Result& result);
+
+}  // namespace borderline
