@@ -9,6 +9,7 @@
 
 #include "compile/compiler.hpp"
 #include "load/manifest.hpp"
+#include "report/reporter.hpp"
 #include "util/output_file.hpp"
 #include "util/text.hpp"
 
@@ -87,6 +88,19 @@ Date parseAsOf(const std::string& text) {
 
 void addAsOfOption(CLI::App& command, std::string& asOf) {
   command.add_option("--as-of", asOf, "Evaluation date, YYYY-MM-DD (default: today, UTC)");
+}
+
+std::optional<Level> parseFailOn(const std::string& text) {
+  const auto failOn = kFailOnDomain.parse(text);
+  if (!failOn)
+    throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", text,
+                                 kFailOnDomain.expected()));
+  const std::string_view name = kFailOnDomain.name(*failOn);
+  return name == "never" ? std::nullopt : parseLevel(name);
+}
+
+int exitCodeFor(Level worst, std::optional<Level> threshold) {
+  return failsGate(worst, threshold) ? kExitFindings : kExitOk;
 }
 
 void emit(const std::string& outputPath, const std::string& content) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "evaluate/eval_cache.hpp"
+
 namespace borderline {
 
 namespace {
@@ -40,12 +42,14 @@ int compare(const Operand& o, ValueType type, const Value& v) {
   return v.integer < o.integer ? -1 : v.integer > o.integer ? 1 : 0;
 }
 
-bool matches(const Operand& o, const Value& v) {
+bool matches(const Operand& o, const Value& v, const EvalContext& ctx) {
+  if (ctx.cache) return ctx.cache->matches(*o.regex, v.text);
   return std::regex_search(v.text.begin(), v.text.end(), *o.regex);
 }
 
 // One operator on one scalar value. A missing value satisfies nothing but `exists: false`.
-bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const DateView& view) {
+bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const EvalContext& ctx) {
+  const DateView& view = *ctx.view;
   if (op.op == Op::Exists) return v.present == (op.operand.integer != 0);
   if (!v.present) return false;
   switch (op.op) {
@@ -57,7 +61,7 @@ bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const 
   case Op::Gte: return compare(op.operand, path.type, v) >= 0;
   case Op::Lt: return compare(op.operand, path.type, v) < 0;
   case Op::Lte: return compare(op.operand, path.type, v) <= 0;
-  case Op::Matches: return matches(op.operand, v);
+  case Op::Matches: return matches(op.operand, v, ctx);
   default: return false;
   }
 }
@@ -73,7 +77,8 @@ bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) 
   case Op::Intersects:
     return anyListValue(path, ctx,
                         [&](const Value& v) { return member(op.operand, path.type, v, *ctx.view); });
-  case Op::Matches: return anyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v); });
+  case Op::Matches:
+    return anyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v, ctx); });
   default: return false;
   }
 }
@@ -97,7 +102,7 @@ bool testLeaf(const Condition& c, const EvalContext& ctx) {
                        [&](const Operator& op) { return testList(op, path, ctx); });
   const Value v = readScalar(path, ctx);
   return std::all_of(c.ops.begin(), c.ops.end(),
-                     [&](const Operator& op) { return testScalar(op, path, v, *ctx.view); });
+                     [&](const Operator& op) { return testScalar(op, path, v, ctx); });
 }
 
 // Calls f(elementContext, index) for each element of an object list until f returns true.
@@ -134,7 +139,7 @@ bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& c
   switch (path.shape) {
   case Shape::ObjectList: return testObjectList(op, path, ctx);
   case Shape::List: return testList(op, path, ctx);
-  case Shape::Scalar: return testScalar(op, path, readScalar(path, ctx), *ctx.view);
+  case Shape::Scalar: return testScalar(op, path, readScalar(path, ctx), ctx);
   }
   return false;
 }

@@ -59,10 +59,6 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   out << '\n';
 }
 
-std::string header(const Report& report) {
-  return fmt::format("{} · as of {}", rulesBanner(report.rules), report.asOf.str());
-}
-
 std::string summaryLine(const Summary& s) {
   std::vector<std::string> parts;
   auto add = [&](int n, std::string_view what) {
@@ -90,9 +86,13 @@ void writeResultBody(std::ostream& out, const Result& result) {
   writeBody(out, result, Style(false));
 }
 
+std::string textHeader(const CompiledRules& rules, Date asOf) {
+  return fmt::format("{} · as of {}", rulesBanner(rules), asOf.str());
+}
+
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
-  out << header(report) << "\n\n";
+  out << textHeader(report.rules, report.asOf) << "\n\n";
   for (const auto& r : report.results) {
     const std::string verdict = upperWords(levelName(r.verdict));
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
