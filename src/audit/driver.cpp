@@ -111,15 +111,15 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
   return outcome;
 }
 
-BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, bool messages,
-                              int jobs) {
+BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view,
+                              std::span<const Waiver> waivers, bool messages, int jobs) {
   // One screening cache per worker thread, shared by nothing else.
   auto caches =
       std::make_shared<std::vector<EvalCache>>(static_cast<std::size_t>(std::max(1, jobs)));
   auto scratch = std::make_shared<std::vector<CsvScratch>>(caches->size());
   const CsvInventory* csv = source.csv();
   const std::string_view file = source.name();
-  return [&view, messages, caches, scratch, csv, file](RawBatch& batch, LoadedBatch& loaded,
+  return [&view, waivers, messages, caches, scratch, csv, file](RawBatch& batch, LoadedBatch& loaded,
                                                        std::vector<Result>& results, int worker) {
     const auto w = static_cast<std::size_t>(worker);
     if (!batch.workloads.empty()) {
@@ -131,6 +131,7 @@ BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, b
       loadJsonl(file, batch.text, batch.firstLine, view.rules().catalog, loaded);
     }
     EvalOptions options;
+    options.waivers = waivers;
     options.messages = messages;
     options.cache = &(*caches)[w];
     results.reserve(loaded.workloads.size());

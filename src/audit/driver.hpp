@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,8 +51,9 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
                          const CompiledRules& rules, const DriverSettings& settings);
 
 // The audit's evaluator: loads CSV or JSONL text (or takes the loaded manifest workloads) and
-// evaluates each workload on the view's date, with one screening cache per thread.
-BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view, bool messages,
-                              int jobs);
+// evaluates each workload on the view's date, with one screening cache per thread, applying
+// the central `waivers` (which must outlive the run) with each workload's own.
+BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view,
+                              std::span<const Waiver> waivers, bool messages, int jobs);
 
 } // namespace borderline

@@ -8,6 +8,7 @@
 
 #include "audit/driver.hpp"
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "report/html_reporter.hpp"
 #include "util/text.hpp"
 
@@ -22,7 +23,8 @@ struct AuditOptions {
   std::string asOf;
   std::string format = "text";
   std::string output;
-  std::string failOn = "review";
+  std::string failOn; // empty: from the config file, else "review"
+  InputOptions inputs;
   int jobs = 0;
   std::string shard;
   bool skipInvalid = false;
@@ -48,7 +50,11 @@ InventoryFormat inputFormat(const AuditOptions& o) {
                                o.file));
 }
 
-int runAudit(const AuditOptions& o) {
+int runAudit(AuditOptions o) {
+  SourceSet sources;
+  const std::vector<Waiver> waivers =
+      resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.failOn);
+  if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
   const std::optional<Level> threshold = parseFailOn(o.failOn);
   const auto formats = streamFormats();
@@ -67,7 +73,6 @@ int runAudit(const AuditOptions& o) {
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const InventoryFormat format = inputFormat(o);
 
-  SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
   const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
   const DateView view(*rules.compiled, asOf);
@@ -83,7 +88,7 @@ int runAudit(const AuditOptions& o) {
   settings.skipInvalid = o.skipInvalid;
   settings.progress = !o.quiet;
   settings.reportInvalid = [](const InvalidWorkload& bad) { printDiagnostics(bad.errors); };
-  const auto evaluate = auditEvaluator(*source, view, reporter->needsMessages(), jobs);
+  const auto evaluate = auditEvaluator(*source, view, waivers, reporter->needsMessages(), jobs);
   const DriverOutcome outcome =
       runBatches(*source, evaluate, *reporter, output, *rules.compiled, settings);
   output.commit();
@@ -102,6 +107,7 @@ void registerAudit(CLI::App& app, CommandRunner& run) {
                   "csv, jsonl, yaml or json (default: from the file name's extension)");
   addRuleOptions(*cmd, o->rules);
   addAsOfOption(*cmd, o->asOf);
+  addInputOptions(*cmd, o->inputs);
   cmd->add_option("--format", o->format,
                   "Report format: " + formatList() + " (default: text, a summary)");
   cmd->add_option("-o,--output", o->output, "Write the report to this file (atomically)");

@@ -8,6 +8,7 @@
 
 #include "audit/merge.hpp"
 #include "cli/common.hpp"
+#include "cli/config.hpp"
 #include "report/html_reporter.hpp"
 #include "util/text.hpp"
 
@@ -21,14 +22,20 @@ struct MergeOptions {
   std::string asOf;
   std::string format = "text";
   std::string output;
-  std::string failOn = "review";
+  std::string failOn; // empty: from the config file, else "review"
+  ConfigOptions config;
   std::string order = "source";
   int jobs = 0;
   bool quiet = false;
   std::size_t htmlRows = HtmlReporter::kDefaultRowLimit;
 };
 
-int runMerge(const MergeOptions& o) {
+int runMerge(MergeOptions o) {
+  SourceSet sources;
+  // The config's rule paths and --fail-on; its --as-of too, as the audit would have used it.
+  // Waivers were applied when the results were made.
+  applyConfig(loadConfig(o.config, sources), {&o.rules, &o.asOf, &o.failOn, nullptr});
+  if (o.failOn.empty()) o.failOn = "review";
   if (o.asOf.empty())
     throw UsageError("report merge needs --as-of: results do not record their evaluation date; "
                      "give the date the audit used");
@@ -44,7 +51,6 @@ int runMerge(const MergeOptions& o) {
   const int jobs =
       o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
-  SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
   const auto source = openResultSource(
       o.files, o.order == "source" ? MergeOrder::Source : MergeOrder::Input, sources);
@@ -74,7 +80,10 @@ void registerReport(CLI::App& app, CommandRunner& run) {
                   "Result files of `audit --format jsonl` ('-' = standard input)")
       ->required();
   addRuleOptions(*cmd, o->rules);
-  cmd->add_option("--as-of", o->asOf, "The evaluation date the audit used, YYYY-MM-DD (required)");
+  cmd->add_option("--as-of", o->asOf,
+                  "The evaluation date the audit used, YYYY-MM-DD (required, here or in the "
+                  "config file)");
+  addConfigOptions(*cmd, o->config);
   cmd->add_option("--format", o->format,
                   "Report format: " + joined({streamFormats().begin(), streamFormats().end()}) +
                       " (default: text, a summary)");
