@@ -119,8 +119,8 @@ BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view,
   auto scratch = std::make_shared<std::vector<CsvScratch>>(caches->size());
   const CsvInventory* csv = source.csv();
   const std::string_view file = source.name();
-  return [&view, waivers, messages, caches, scratch, csv, file](RawBatch& batch, LoadedBatch& loaded,
-                                                       std::vector<Result>& results, int worker) {
+  return [&view, waivers, messages, caches, scratch, csv,
+          file](RawBatch& batch, LoadedBatch& loaded, std::vector<Result>& results, int worker) {
     const auto w = static_cast<std::size_t>(worker);
     if (!batch.workloads.empty()) {
       loaded.workloads = std::move(batch.workloads);

@@ -52,8 +52,7 @@ InventoryFormat inputFormat(const AuditOptions& o) {
 
 int runAudit(AuditOptions o) {
   SourceSet sources;
-  const std::vector<Waiver> waivers =
-      resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.failOn);
+  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.failOn);
   if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
   const std::optional<Level> threshold = parseFailOn(o.failOn);

@@ -22,7 +22,7 @@ struct CheckOptions {
   std::string asOf;
   std::string format = "text";
   std::string output;
-  std::string failOn;  // empty: from the config file, else "review"
+  std::string failOn; // empty: from the config file, else "review"
   InputOptions inputs;
 };
 

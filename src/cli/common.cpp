@@ -58,7 +58,8 @@ std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& worklo
   if (out.empty() && !name.empty()) {
     std::vector<std::string_view> names;
     for (const auto& w : workloads) names.push_back(w.name);
-    throw UsageError(fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
+    throw UsageError(
+        fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
   }
   return out;
 }
@@ -93,8 +94,8 @@ void addAsOfOption(CLI::App& command, std::string& asOf) {
 std::optional<Level> parseFailOn(const std::string& text) {
   const auto failOn = kFailOnDomain.parse(text);
   if (!failOn)
-    throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", text,
-                                 kFailOnDomain.expected()));
+    throw UsageError(
+        fmt::format("--fail-on '{}' is not a level (expected {})", text, kFailOnDomain.expected()));
   const std::string_view name = kFailOnDomain.name(*failOn);
   return name == "never" ? std::nullopt : parseLevel(name);
 }

@@ -45,7 +45,7 @@ void DateView::addGuards(const Condition& when, std::vector<Guard>& out) const {
           if ((op.operand.enumMask >> i) & 1u) members.set(i);
       }
     } else {
-      return;  // exists and the like: no quick test
+      return; // exists and the like: no quick test
     }
     guard.allowed &= (op.op == Op::Ne || op.op == Op::NotIn) ? all & ~members : members;
   }

@@ -47,7 +47,7 @@ private:
   std::vector<const Classification*> classifications_;
   std::vector<const std::string*> catalogEccn_;
   std::vector<bool> partyActive_;
-  std::vector<std::vector<Guard>> guards_;  // parallel to inEffect_
+  std::vector<std::vector<Guard>> guards_; // parallel to inEffect_
 };
 
 } // namespace borderline

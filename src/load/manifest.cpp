@@ -215,8 +215,10 @@ public:
       w.loc = r_.at(n);
       if (auto name = r_.string(n, "metadata.name")) {
         std::string message;
-        if (validWorkloadName(*name, message)) w.name = *name;
-        else r_.error(n, std::move(message));
+        if (validWorkloadName(*name, message))
+          w.name = *name;
+        else
+          r_.error(n, std::move(message));
       }
     }
     if (auto labels = m.field("labels", K::Labels); labels && r_.isMap(labels, "metadata.labels")) {

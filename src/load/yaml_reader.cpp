@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
 
 #include <yaml-cpp/eventhandler.h>
 
@@ -130,7 +130,9 @@ bool isPlain(const YAML::Node& node) {
   return node.Tag() == "?";
 }
 
-std::string quoted(const YAML::Node& node) { return quotedText(node.Scalar()); }
+std::string quoted(const YAML::Node& node) {
+  return quotedText(node.Scalar());
+}
 
 } // namespace
 

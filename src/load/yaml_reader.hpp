@@ -36,7 +36,9 @@ public:
   Location at(const YAML::Node& node) const;
   // For text cut out of a larger file (a JSONL line): lines are counted from `offset` + 1.
   void setLineOffset(std::uint32_t offset) { lineOffset_ = offset; }
-  void error(const YAML::Node& node, std::string message) { diags_.error(at(node), std::move(message)); }
+  void error(const YAML::Node& node, std::string message) {
+    diags_.error(at(node), std::move(message));
+  }
   Diagnostics& diagnostics() { return diags_; }
   std::string_view file() const { return file_; }
 
@@ -107,7 +109,7 @@ private:
   YAML::Node map_;
   std::string what_;
   std::vector<Entry> entries_;
-  std::vector<std::string_view> suggested_;  // keys offered as "did you mean"
+  std::vector<std::string_view> suggested_; // keys offered as "did you mean"
   const ObjectSpec* spec_ = nullptr;
   bool valid_ = false;
 

@@ -20,11 +20,16 @@ public:
   }
   std::string level(Level l, std::string_view text) const {
     switch (l) {
-    case Level::Prohibited: return (*this)(text, "1;31");
-    case Level::AuthorizationRequired: return (*this)(text, "1;33");
-    case Level::Review: return (*this)(text, "1;35");
-    case Level::Allowed: return (*this)(text, "1;32");
-    default: return (*this)(text, "2");
+    case Level::Prohibited:
+      return (*this)(text, "1;31");
+    case Level::AuthorizationRequired:
+      return (*this)(text, "1;33");
+    case Level::Review:
+      return (*this)(text, "1;35");
+    case Level::Allowed:
+      return (*this)(text, "1;32");
+    default:
+      return (*this)(text, "2");
     }
   }
 
@@ -34,17 +39,24 @@ private:
 
 std::string_view symbol(Level verdict) {
   switch (verdict) {
-  case Level::Allowed: return "✓";
-  case Level::Review: return "?";
-  default: return "✗";
+  case Level::Allowed:
+    return "✓";
+  case Level::Review:
+    return "?";
+  default:
+    return "✗";
   }
 }
 
 void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   std::string label;
   switch (f.status) {
-  case FindingStatus::Open: label = style.level(f.level, upperWords(levelName(f.level))); break;
-  case FindingStatus::Advisory: label = style("advisory", "2"); break;
+  case FindingStatus::Open:
+    label = style.level(f.level, upperWords(levelName(f.level)));
+    break;
+  case FindingStatus::Advisory:
+    label = style("advisory", "2");
+    break;
   default:
     label = style(fmt::format("{} ({})", statusName(f.status), levelName(f.level)), "32");
     break;
@@ -80,7 +92,7 @@ void writeBody(std::ostream& out, const Result& r, const Style& style) {
   }
 }
 
-}  // namespace
+} // namespace
 
 void writeResultBody(std::ostream& out, const Result& result) {
   writeBody(out, result, Style(false));
@@ -107,4 +119,4 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
   out << summaryLine(summarize(report.results)) << '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -21,4 +21,4 @@ void writeResultBody(std::ostream& out, const Result& result);
 // every text report.
 std::string textHeader(const CompiledRules& rules, Date asOf);
 
-}  // namespace borderline
+} // namespace borderline

@@ -89,7 +89,7 @@ void StreamingOutput::flush() {
   if (stdout_) std::fflush(stdout);
   if (!writeAll(fd_, buffer_)) {
     if (stdout_ && errno == EPIPE) {
-      closed_ = true;  // the reader went away, which is not an error of ours
+      closed_ = true; // the reader went away, which is not an error of ours
     } else if (stdout_) {
       throw OutputError(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
     } else {

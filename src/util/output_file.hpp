@@ -22,8 +22,8 @@ void writeFileAtomically(const std::string& path, std::string_view content);
 // closed() turns true and further writes are dropped.
 class StreamingOutput {
 public:
-  explicit StreamingOutput(const std::string& path);  // "" or "-" = standard output
-  ~StreamingOutput();                                 // removes the temporary file unless committed
+  explicit StreamingOutput(const std::string& path); // "" or "-" = standard output
+  ~StreamingOutput();                                // removes the temporary file unless committed
   StreamingOutput(const StreamingOutput&) = delete;
   StreamingOutput& operator=(const StreamingOutput&) = delete;
 

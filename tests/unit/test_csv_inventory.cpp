@@ -45,14 +45,15 @@ Loaded load(const std::string& rows, const std::string& header = kHeader) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("csv: records follow RFC 4180") {
   std::vector<CsvField> fields;
   std::string scratch, error;
   std::uint32_t offset = 0;
   SECTION("quoted fields hold commas, doubled quotes and line breaks") {
-    REQUIRE(splitCsvRecord("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",", fields, scratch, offset, error));
+    REQUIRE(
+        splitCsvRecord("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",", fields, scratch, offset, error));
     REQUIRE(fields.size() == 5);
     CHECK(fields[1].text == "b,c");
     CHECK(fields[2].text == "say \"hi\"");
@@ -145,7 +146,7 @@ TEST_CASE("csv: later rows with the same name add data sources and chips") {
   REQUIRE(w.data.size() == 3);
   CHECK(*w.data[2].name.value == "line 4");
   CHECK(w.data[2].loc.str() == "inv.csv:4:22");
-  CHECK(out.batch.workloads[1].endUse.values == std::vector{EndUse::Civil});  // the default
+  CHECK(out.batch.workloads[1].endUse.values == std::vector{EndUse::Civil}); // the default
 }
 
 TEST_CASE("csv: bad rows are errors with their line and column") {
@@ -158,14 +159,16 @@ TEST_CASE("csv: bad rows are errors with their line and column") {
                                              "but 'training' on line 2"));
   }
   SECTION("values are checked like manifest values") {
-    const auto out = load("w1,train,big-chip*0,lease,cn,DC,MY,Acme,SG,CN,personal,-1,,x:y:2027-02-30,\n");
+    const auto out =
+        load("w1,train,big-chip*0,lease,cn,DC,MY,Acme,SG,CN,personal,-1,,x:y:2027-02-30,\n");
     const std::string e = out.errors();
     CHECK_THAT(e, Catch::Contains("inv.csv:2:4: unknown purpose 'train'"));
     CHECK_THAT(e, Catch::Contains("inv.csv:2:19: chip count must be at least 1"));
     CHECK_THAT(e, Catch::Contains("inv.csv:2:27: site.country: country codes are upper "
                                   "case: did you mean 'CN'?"));
     CHECK_THAT(e, Catch::Contains("data.subjects must not be negative"));
-    CHECK_THAT(e, Catch::Contains("authorization expires '2027-02-30' is not a real calendar date"));
+    CHECK_THAT(e,
+               Catch::Contains("authorization expires '2027-02-30' is not a real calendar date"));
     CHECK(out.batch.workloads.empty());
   }
   SECTION("missing required values, unknown chips and bad chip items") {
@@ -173,12 +176,14 @@ TEST_CASE("csv: bad rows are errors with their line and column") {
     const std::string e = out.errors();
     CHECK_THAT(e, Catch::Contains("missing value in required column 'purpose'"));
     CHECK_THAT(e, Catch::Contains("missing value in required column 'site.owner.name'"));
-    CHECK_THAT(e, Catch::Contains("unknown chip 'big-chp'") && Catch::Contains("did you mean 'big-chip'?"));
+    CHECK_THAT(e, Catch::Contains("unknown chip 'big-chp'") &&
+                      Catch::Contains("did you mean 'big-chip'?"));
     CHECK_THAT(e, Catch::Contains("chips item 'big-chip' must be model*count"));
   }
   SECTION("a row with the wrong number of fields, and bad bytes") {
     const auto out = load("w1,training\nw2,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\xff\n");
-    CHECK_THAT(out.errors(), Catch::Contains("inv.csv:2: row has 2 fields, but the CSV header has 15"));
+    CHECK_THAT(out.errors(),
+               Catch::Contains("inv.csv:2: row has 2 fields, but the CSV header has 15"));
     CHECK_THAT(out.errors(), Catch::Contains("inv.csv:3:52: invalid UTF-8"));
   }
   SECTION("a bad workload does not hide the good ones around it") {
