@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   registerDiff(app, run);
   registerWhatIf(app, run);
   registerScreen(app, run);
+  registerAudit(app, run);
+  registerReport(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
