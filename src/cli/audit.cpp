@@ -2,13 +2,13 @@
 // on every core, with a report whose order and bytes never depend on the number of threads.
 #include "cli/commands.hpp"
 
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "audit/driver.hpp"
 #include "cli/common.hpp"
 #include "cli/config.hpp"
+#include "cli/stream_report.hpp"
 #include "report/html_reporter.hpp"
 #include "util/text.hpp"
 
@@ -56,10 +56,7 @@ int runAudit(AuditOptions o) {
   if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
   const std::optional<Level> threshold = parseFailOn(o.failOn);
-  const auto formats = streamFormats();
-  if (std::find(formats.begin(), formats.end(), o.format) == formats.end())
-    throw UsageError(
-        fmt::format("audit cannot write format '{}' (expected {})", o.format, formatList()));
+  requireStreamFormat("audit", o.format);
   Shard shard;
   if (!o.shard.empty()) {
     const auto parsed = parseShard(o.shard);
@@ -67,18 +64,14 @@ int runAudit(AuditOptions o) {
       throw UsageError(fmt::format("--shard '{}' must be i/n with 1 <= i <= n, e.g. 2/8", o.shard));
     shard = *parsed;
   }
-  if (o.jobs < 0) throw UsageError("--jobs must be at least 1");
-  const int jobs =
-      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = workerThreads(o.jobs);
   const InventoryFormat format = inputFormat(o);
 
   const LoadedRules rules = loadRules(o.rules, sources);
   const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
   const DateView view(*rules.compiled, asOf);
   StreamContext context{rules.compiled.get(), asOf};
-  const auto reporter = o.format == "html"
-                            ? std::make_unique<HtmlReporter>(std::move(context), o.htmlRows)
-                            : makeStreamReporter(o.format, std::move(context));
+  const auto reporter = makeStreamReport(o.format, std::move(context), o.htmlRows);
 
   StreamingOutput output(o.output);
   DriverSettings settings;

@@ -2,13 +2,13 @@
 // job tasks, batch-engine partitions) combined into one report of any audit format.
 #include "cli/commands.hpp"
 
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "audit/merge.hpp"
 #include "cli/common.hpp"
 #include "cli/config.hpp"
+#include "cli/stream_report.hpp"
 #include "report/html_reporter.hpp"
 #include "util/text.hpp"
 
@@ -41,23 +41,16 @@ int runMerge(MergeOptions o) {
                      "give the date the audit used");
   const Date asOf = parseAsOf(o.asOf);
   const std::optional<Level> threshold = parseFailOn(o.failOn);
-  const auto formats = streamFormats();
-  if (std::find(formats.begin(), formats.end(), o.format) == formats.end())
-    throw UsageError(fmt::format("report merge cannot write format '{}' (expected {})", o.format,
-                                 joined({formats.begin(), formats.end()})));
+  requireStreamFormat("report merge", o.format);
   if (o.order != "source" && o.order != "input")
     throw UsageError(fmt::format("--order '{}' must be source or input", o.order));
-  if (o.jobs < 0) throw UsageError("--jobs must be at least 1");
-  const int jobs =
-      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = workerThreads(o.jobs);
 
   const LoadedRules rules = loadRules(o.rules, sources);
   const auto source = openResultSource(
       o.files, o.order == "source" ? MergeOrder::Source : MergeOrder::Input, sources);
   StreamContext context{rules.compiled.get(), asOf};
-  const auto reporter = o.format == "html"
-                            ? std::make_unique<HtmlReporter>(std::move(context), o.htmlRows)
-                            : makeStreamReporter(o.format, std::move(context));
+  const auto reporter = makeStreamReport(o.format, std::move(context), o.htmlRows);
   StreamingOutput output(o.output);
   DriverSettings settings;
   settings.jobs = jobs;

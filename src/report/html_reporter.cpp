@@ -10,6 +10,7 @@
 #include "report/jsonl_reporter.hpp"
 #include "report/text_reporter.hpp"
 #include "util/output_file.hpp"
+#include "util/xml.hpp"
 
 namespace borderline {
 
@@ -22,32 +23,9 @@ constexpr std::string_view kClasses[kVerdictBuckets] = {"prohibited", "authoriza
                                                         "review", "allowed"};
 constexpr std::size_t kChartRows = 20;
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
+// HTML text and attribute values: the XML escapes are valid HTML and also keep out
+// characters a browser would show as garbage.
+std::string esc(std::string_view text) { return xmlEscape(text); }
 
 // JSON inside <script>: "</" would end the element early; "<\/" means the same in JSON.
 std::string scriptJson(const Json& json) {
