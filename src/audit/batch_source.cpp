@@ -99,11 +99,10 @@ private:
   [[noreturn]] void tooLong(std::size_t pos) const {
     const auto line = line_ + static_cast<std::uint32_t>(std::count(
                                   buffer_.begin(), buffer_.begin() + static_cast<long>(pos), '\n'));
-    throw LoadFailure({Diagnostic{
-        Location{shown_, line, 1},
-        fmt::format("{} longer than {} bytes, the limit of one record{}",
-                    csv_ ? "CSV record" : "JSONL line", kMaxRecordBytes,
-                    csv_ ? " (an unclosed quote?)" : "")}});
+    throw LoadFailure({Diagnostic{Location{shown_, line, 1},
+                                  fmt::format("{} longer than {} bytes, the limit of one record{}",
+                                              csv_ ? "CSV record" : "JSONL line", kMaxRecordBytes,
+                                              csv_ ? " (an unclosed quote?)" : "")}});
   }
 
   FileInput input_;

@@ -45,8 +45,8 @@ public:
     start(mark), ++events;
     if (value.size() > kMaxYamlScalarBytes)
       syntaxError(file_, mark,
-                  fmt::format("a value of {} bytes; the limit is {} bytes per string",
-                              value.size(), kMaxYamlScalarBytes));
+                  fmt::format("a value of {} bytes; the limit is {} bytes per string", value.size(),
+                              kMaxYamlScalarBytes));
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {

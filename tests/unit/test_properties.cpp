@@ -47,28 +47,36 @@ private:
 };
 
 constexpr std::array<std::string_view, 14> kChips = {
-    "nvidia-h100-sxm", "nvidia-h20",  "nvidia-b200",        "nvidia-a100-sxm", "nvidia-h800-sxm",
-    "nvidia-l40s",     "nvidia-l20",  "nvidia-rtx-4090",    "amd-mi300x",      "amd-mi308x",
-    "intel-gaudi3",    "nvidia-h200-sxm", "huawei-ascend-910b", "cambricon-mlu590"};
+    "nvidia-h100-sxm",    "nvidia-h20",      "nvidia-b200",  "nvidia-a100-sxm",
+    "nvidia-h800-sxm",    "nvidia-l40s",     "nvidia-l20",   "nvidia-rtx-4090",
+    "amd-mi300x",         "amd-mi308x",      "intel-gaudi3", "nvidia-h200-sxm",
+    "huawei-ascend-910b", "cambricon-mlu590"};
 constexpr std::array<std::string_view, 16> kCountries = {
     "US", "CN", "MY", "SG", "DE", "FR", "IN", "AE", "SA", "RU", "HK", "MO", "KH", "ZW", "TW", "VN"};
 constexpr std::array<std::string_view, 3> kPurposes = {"training", "fine-tuning", "inference"};
 constexpr std::array<std::string_view, 5> kAcquisitions = {"purchase", "lease", "iaas",
                                                            "colocation", "owned"};
 constexpr std::array<std::string_view, 6> kParties = {
-    "Example Compute Inc.", "Example Cloud Pte. Ltd.", "Example AI Lab Ltd.",
-    "Huawei Technologies Co., Ltd.", "Example Gulf AI LLC", "Example Retail OOO"};
-constexpr std::array<std::string_view, 6> kCategories = {"public",   "personal", "health",
-                                                         "important", "genomic", "financial"};
+    "Example Compute Inc.",          "Example Cloud Pte. Ltd.", "Example AI Lab Ltd.",
+    "Huawei Technologies Co., Ltd.", "Example Gulf AI LLC",     "Example Retail OOO"};
+constexpr std::array<std::string_view, 6> kCategories = {"public",    "personal", "health",
+                                                         "important", "genomic",  "financial"};
 constexpr std::array<std::string_view, 8> kTransfers = {
-    "cac-security-assessment", "cn-standard-contract", "consent", "pipia",
-    "eu-scc",                  "rkn-notification",     "ru-localization", "eu-tia"};
+    "cac-security-assessment", "cn-standard-contract", "consent", "pipia", "eu-scc",
+    "rkn-notification",        "ru-localization",      "eu-tia"};
 // Every authorization type a bundled rule accepts, and one that none does.
-constexpr std::array<std::string_view, 12> kAuthorizationTypes = {
-    "bis-license",        "nac-notification",     "cac-security-assessment",
-    "cn-standard-contract", "cn-certification",   "pipia",
-    "eu-scc",             "my-strategic-trade-permit", "cisa-security-requirements",
-    "dsp-compliance-program", "ru-localization",  "veu"};
+constexpr std::array<std::string_view, 12> kAuthorizationTypes = {"bis-license",
+                                                                  "nac-notification",
+                                                                  "cac-security-assessment",
+                                                                  "cn-standard-contract",
+                                                                  "cn-certification",
+                                                                  "pipia",
+                                                                  "eu-scc",
+                                                                  "my-strategic-trade-permit",
+                                                                  "cisa-security-requirements",
+                                                                  "dsp-compliance-program",
+                                                                  "ru-localization",
+                                                                  "veu"};
 
 std::string party(Random& rng) {
   return fmt::format("{{name: \"{}\", hq: {}}}", rng.pick(kParties), rng.pick(kCountries));
@@ -104,8 +112,8 @@ std::string randomWorkload(Random& rng, int index) {
 // The workload with one more authorization (appending to its list, or starting one).
 std::string withAuthorization(const std::string& manifest, std::string_view type,
                               std::string_view expires) {
-  const std::string item = fmt::format("    - {{type: {}, reference: EXTRA-1, expires: {}}}\n",
-                                       type, expires);
+  const std::string item =
+      fmt::format("    - {{type: {}, reference: EXTRA-1, expires: {}}}\n", type, expires);
   return manifest + (manifest.find("  authorizations:\n") == std::string::npos
                          ? "  authorizations:\n" + item
                          : item);
@@ -164,7 +172,8 @@ std::vector<Case> randomCases(std::uint64_t seed, int count) {
   std::vector<Case> cases;
   for (int i = 0; i < count; ++i) {
     std::string manifest = randomWorkload(rng, i);
-    cases.push_back({std::move(manifest), first.plusDays(static_cast<std::int32_t>(rng.below(1826)))});
+    cases.push_back(
+        {std::move(manifest), first.plusDays(static_cast<std::int32_t>(rng.below(1826)))});
   }
   return cases;
 }
