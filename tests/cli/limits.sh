@@ -28,8 +28,9 @@ refused() {
   [ ${#cmd[@]} = 0 ] && cmd=(check)
   timeout 120 "$bin" "${cmd[@]}" --as-of $date --fail-on never "$file" >"$tmp/out" 2>"$tmp/err"
   local code=$?
-  if [ $code = 2 ] && grep -qE "^$file:$loc: error: .*$message" "$tmp/err"; then ok
-  else ko "$limit: exit $code, expected 2 and '$file:$loc: error: ...$message'; got: $(head -c 300 "$tmp/err")"; fi
+  local where="$file${loc:+:$loc}"
+  if [ $code = 2 ] && grep -qE "^$where: error: .*$message" "$tmp/err"; then ok
+  else ko "$limit: exit $code, expected 2 and '$where: error: ...$message'; got: $(head -c 300 "$tmp/err")"; fi
 }
 # accepted LIMIT FILE [COMMAND...]: loads (exit 0) with nothing on stderr.
 accepted() {
@@ -62,17 +63,15 @@ w("latin1.yaml", "apiVersion: borderline/v1\nkind: caf\xe9\n".encode("latin-1"))
 w("bom.yaml", b"\xef\xbb\xbf" + manifest().encode())
 # nesting: 100 levels are the limit (under an unknown key, so a plain error follows), 101 too many
 nest = lambda n: head % "x" + "  extra: " + "[" * n + "]" * n + "\n"
-w("nest-100.yaml", nest(99))   # spec (1) + 99 lists = 100 levels
-w("nest-101.yaml", nest(100))
+w("nest-100.yaml", nest(98))   # the document (1), spec (2) and 98 lists = 100 levels
+w("nest-101.yaml", nest(99))
 w("nest-deep.yaml", "a: " + "[" * 100000 + "]" * 100000 + "\n")
 w("nest-deep.json", '{"a":' * 100000 + "1" + "}" * 100000)
 w("nest-deep.jsonl", '{"a":' * 100000 + "1" + "}" * 100000 + "\n")
 w("nest-deep-rules.yaml", "apiVersion: borderline/v1\nkind: RulePack\nrules:\n  - when: " + "{not: " * 5000 + "{purpose: training}" + "}" * 5000 + "\n")
 # alias expansion
-bomb = head % "x" + "  a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n"
-for i in range(1, 40):
-    bomb += "  a%d: &a%d [%s]\n" % (i, i, ",".join(["*a%d" % (i - 1)] * 10))
-w("alias-bomb.yaml", bomb)
+# (1,300,000 aliases of one data source: each is read whole, about 8 values)
+w("alias-bomb.yaml", manifest().replace("  data: [{", "  data: [&d {") [:-2] + ",*d" * 1300000 + "]\n")
 # string length: a data source's name (free text) of 64 KiB loads, one byte more does not
 w("string-64k.yaml", manifest(source="n" * 65536))
 w("string-64k1.yaml", manifest(source="n" * 65537))
@@ -117,36 +116,39 @@ accepted "encoding (BOM)" "$tmp/bom.yaml"
 refused "nesting depth 100" "$tmp/nest-100.yaml" "5:3" "unknown key 'extra'"
 refused "nesting depth 101" "$tmp/nest-101.yaml" "5:108" "nested more than 100 levels deep"
 refused "nesting 100k [" "$tmp/nest-deep.yaml" "1:103" "nested more than 100 levels deep"
-refused "nesting 100k {" "$tmp/nest-deep.json" "1:496" "nested more than 100 levels deep"
-refused "nesting in JSONL" "$tmp/nest-deep.jsonl" "1:496" "nested more than 100 levels deep" audit
-refused "nesting in a rule pack" "$tmp/nest-deep-rules.yaml" "4:[0-9]+" "nested more than 100 levels deep" rules list --rules
+refused "nesting 100k {" "$tmp/nest-deep.json" "1:501" "nested more than 100 levels deep"
+refused "nesting in JSONL" "$tmp/nest-deep.jsonl" "1:501" "nested more than 100 levels deep" audit
+"$bin" rules list --rules "$tmp/nest-deep-rules.yaml" >/dev/null 2>"$tmp/err"
+code=$?
+if [ $code = 2 ] && grep -qE "^$tmp/nest-deep-rules.yaml:4:[0-9]+: error: .*nested more than 100 levels deep" "$tmp/err"; then ok
+else ko "nesting in a rule pack: exit $code: $(head -c 300 "$tmp/err")"; fi
 # alias expansion
 refused "alias expansion" "$tmp/alias-bomb.yaml" "[0-9]+:[0-9]+" "more than 10000000 values"
 # string length
 accepted "string 64 KiB" "$tmp/string-64k.yaml"
-refused "string 64 KiB + 1" "$tmp/string-64k1.yaml" "8:33" "a value of 65537 bytes; the limit is 65536 bytes"
+refused "string 64 KiB + 1" "$tmp/string-64k1.yaml" "9:17" "a value of 65537 bytes; the limit is 65536 bytes"
 # workloads per file
-refused "workloads 100,000" "$tmp/workloads-100000.yaml" "[0-9]+:[0-9]+" "workload name 'x' is used"
+refused "workloads 100,000" "$tmp/workloads-100000.yaml" "[0-9]+:[0-9]+" "duplicate workload name 'x'"
 refused "workloads 100,001" "$tmp/workloads-100001.yaml" "[0-9]+:[0-9]+" "more than 100000 workloads in one file"
 # chip count, data subjects
 accepted "chip count 100,000,000" "$tmp/count-max.yaml"
-refused "chip count 100,000,001" "$tmp/count-over.yaml" "6:52" "count"
+refused "chip count 100,000,001" "$tmp/count-over.yaml" "6:53" "count"
 accepted "subjects 100,000,000,000" "$tmp/subjects-max.yaml"
 refused "subjects 100,000,000,001" "$tmp/subjects-over.yaml" "9:[0-9]+" "subjects"
 # whole numbers and numbers
 refused "inexact whole number" "$tmp/inexact.yaml" "9:[0-9]+" "subjects"
-refused "number out of range" "$tmp/overflow.yaml" "6:52" "count"
+refused "number out of range" "$tmp/overflow.yaml" "6:53" "count"
 # workload names
 accepted "name of 253 characters" "$tmp/name-253.yaml"
-refused "name of 254 characters" "$tmp/name-254.yaml" "3:17" "name"
+refused "name of 254 characters" "$tmp/name-254.yaml" "3:18" "name"
 # errors per run
 "$bin" check --as-of $date "$tmp/errors.yaml" >/dev/null 2>"$tmp/err"
 code=$?
 if [ $code = 2 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 51 ] && tail -1 "$tmp/err" | grep -q "too many errors"; then ok
 else ko "errors per run: exit $code, $(grep -c ': error: ' "$tmp/err") errors"; fi
 # CSV field and record lengths (audit)
-refused "CSV field 64 KiB" "$tmp/field-64k.csv" "2:[0-9]+" "site.owner.name" audit
-refused "CSV field 64 KiB + 1" "$tmp/field-64k1.csv" "2:41" "CSV field of 65537 bytes; the limit is 65536 bytes" audit
+accepted "CSV field 64 KiB" "$tmp/field-64k.csv" audit
+refused "CSV field 64 KiB + 1" "$tmp/field-64k1.csv" "2:40" "CSV field of 65537 bytes; the limit is 65536 bytes" audit
 refused "CSV record 1 MiB" "$tmp/record-long.csv" "3:1" "CSV record longer than 1048576 bytes" audit
 refused "JSONL line 1 MiB" "$tmp/record-long.jsonl" "1:1" "JSONL line longer than 1048576 bytes" audit
 # ...and with --skip-invalid the long field is one invalid row, counted; the long record stops
@@ -179,7 +181,7 @@ if [ "$b" = $((a + 1)) ]; then ok; else ko "a non-consecutive repeated name: $a 
 
 # rows of the HTML table: --html-rows (default 20,000); the totals count every workload
 "$bin" audit --as-of $date --format html --html-rows 100 --fail-on never "$tmp/m1.csv" >"$tmp/t.html"
-if grep -q "The table holds 100 of the $a workloads" "$tmp/t.html"; then ok
+if grep -q "The table holds 100 of the $(python3 -c "print(f'{$a:,}')") workloads" "$tmp/t.html"; then ok
 else ko "--html-rows 100 does not say the table holds 100 of $a workloads"; fi
 
 echo "limits: $pass passed, $fail failed"

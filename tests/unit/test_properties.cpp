@@ -10,6 +10,8 @@
 #include <array>
 #include <cstdint>
 
+#include <fmt/format.h>
+
 #include "load/rule_pack.hpp"
 
 using namespace bltest;
