@@ -64,7 +64,7 @@ for sig in TERM KILL; do
     alive=no
     kill -0 $pid 2>/dev/null && alive=yes
     kill -$sig $pid
-    wait $pid
+    wait $pid 2>/dev/null # (without "Killed" from the shell)
     code=$?
     exec 3>&-
     what="SIG$sig, -o file existing: $existing"

@@ -21,8 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const CsvInventory inventory("fuzz.csv", csvRecordBody(text.substr(0, headerEnd)), 1,
                                  rules.catalog);
     CsvScratch scratch;
-    for (std::size_t pos = headerEnd; pos < text.size();) // nameOf on every record
-      inventory.nameOf(text.substr(pos, csvRecordEnd(text, pos, complete) - pos), scratch);
+    for (std::size_t pos = headerEnd, end; pos < text.size(); pos = end) { // nameOf on each
+      end = csvRecordEnd(text, pos, complete);
+      inventory.nameOf(text.substr(pos, end - pos), scratch);
+    }
     LoadedBatch batch;
     inventory.load(text.substr(headerEnd), 2, batch, scratch);
     requireAccounted(batch);
