@@ -238,8 +238,8 @@ TEST_CASE("properties: a waiver only affects the rule it names", "[properties]")
           CHECK(findingKey(f) == findingKey(*old));
         } else if (old->status == FindingStatus::Open) {
           // A waiver cannot waive a prohibition (rules.md, "Waivers").
-          CHECK(f.status == (old->level == Level::Prohibited ? FindingStatus::Open
-                                                              : FindingStatus::Waived));
+          CHECK(f.status ==
+                (old->level == Level::Prohibited ? FindingStatus::Open : FindingStatus::Waived));
           ++waived;
         }
       }
