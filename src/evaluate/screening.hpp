@@ -102,6 +102,16 @@ private:
 
 // 0..100, symmetric; 100 iff normalize(a) == normalize(b) and non-empty.
 int score(std::string_view a, std::string_view b);
-inline constexpr int kReviewThreshold = 85; // fuzzy scores at or above this are reported
+// Score thresholds (docs/screening.md): at or above kProbableThreshold a probable match, at or
+// above kReviewThreshold a potential match that a person must review; below, no match. Names
+// sharing only generic words are capped below kReviewThreshold.
+inline constexpr int kProbableThreshold = 90;
+inline constexpr int kReviewThreshold = 75;
+enum class MatchLevel { None, Potential, Probable };
+inline MatchLevel matchLevel(int score) {
+  return score >= kProbableThreshold ? MatchLevel::Probable
+         : score >= kReviewThreshold ? MatchLevel::Potential
+                                     : MatchLevel::None;
+}
 
 } // namespace borderline::screening
