@@ -14,6 +14,7 @@ packages=(
   python3                   # command-line tests generate hostile inputs
   python3-jsonschema python3-yaml  # tests/validate: JSON Schema checks (SARIF, manifests)
   libxml2-utils             # tests/validate: xmllint checks JUnit XML against its XSD
+  chromium                  # tests only: the HTML audit report is checked in a real browser
 )
 
 # npm, for the SARIF validator below, unless Node.js already brings it.

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   registerWhatIf(app, run);
   registerScreen(app, run);
   registerParties(app, run);
+  registerAudit(app, run);
+  registerReport(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -11,6 +11,7 @@
 #include "evaluate/evaluator.hpp"
 #include "load/waiver_file.hpp"
 #include "report/reporter.hpp"
+#include "util/text.hpp"
 
 namespace borderline {
 
@@ -22,7 +23,7 @@ struct CheckOptions {
   std::string asOf;
   std::string format = "text";
   std::string output;
-  std::string failOn;  // empty: from the config file, else "review"
+  std::string failOn; // empty: from the config file, else "review"
   InputOptions inputs;
 };
 
@@ -32,12 +33,7 @@ int runCheck(CheckOptions o) {
               {&o.rules, &o.asOf, &o.failOn, &o.inputs.waivers});
   if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
-  if (!kFailOnDomain.parse(o.failOn))
-    throw UsageError(fmt::format("--fail-on '{}' is not a level (expected {})", o.failOn,
-                                 kFailOnDomain.expected()));
-  // "never" is past the worst level, so nothing reaches it.
-  const std::optional<Level> threshold =
-      o.failOn == "never" ? std::nullopt : parseLevel(o.failOn);
+  const std::optional<Level> threshold = parseFailOn(o.failOn);
   const auto reporter = makeReporter(
       o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor(), threshold});
   if (!reporter)
@@ -71,9 +67,9 @@ int runCheck(CheckOptions o) {
   reporter->write({*rules.compiled, asOf, results}, out);
   emit(o.output, out.str());
 
-  for (const auto& r : results)
-    if (failsGate(r.verdict, threshold)) return kExitFindings;
-  return kExitOk;
+  Level worst = Level::Allowed;
+  for (const auto& r : results) worst = std::max(worst, r.verdict);
+  return exitCodeFor(worst, threshold);
 }
 
 } // namespace
@@ -85,7 +81,7 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
   cmd->add_option("--format", options->format,
-                  "Report format: text, json, sarif, junit or markdown");
+                  "Report format: text, json, sarif, junit, markdown, jsonl, csv or html");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->add_option("--fail-on", options->failOn,
                   "Exit 1 when a workload is at or above this level: prohibited, "

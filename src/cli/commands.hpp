@@ -12,6 +12,8 @@ using CommandRunner = std::function<int()>;
 void registerCheck(CLI::App& app, CommandRunner& run);
 void registerRules(CLI::App& app, CommandRunner& run);
 void registerChips(CLI::App& app, CommandRunner& run);
+void registerAudit(CLI::App& app, CommandRunner& run);
+void registerReport(CLI::App& app, CommandRunner& run);
 void registerSchema(CLI::App& app, CommandRunner& run);
 void registerExplain(CLI::App& app, CommandRunner& run);
 void registerTimeline(CLI::App& app, CommandRunner& run);

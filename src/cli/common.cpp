@@ -9,6 +9,7 @@
 
 #include "compile/compiler.hpp"
 #include "load/manifest.hpp"
+#include "report/reporter.hpp"
 #include "util/output_file.hpp"
 #include "util/text.hpp"
 
@@ -57,7 +58,8 @@ std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& worklo
   if (out.empty() && !name.empty()) {
     std::vector<std::string_view> names;
     for (const auto& w : workloads) names.push_back(w.name);
-    throw UsageError(fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
+    throw UsageError(
+        fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
   }
   return out;
 }
@@ -87,6 +89,19 @@ Date parseAsOf(const std::string& text) {
 
 void addAsOfOption(CLI::App& command, std::string& asOf) {
   command.add_option("--as-of", asOf, "Evaluation date, YYYY-MM-DD (default: today, UTC)");
+}
+
+std::optional<Level> parseFailOn(const std::string& text) {
+  const auto failOn = kFailOnDomain.parse(text);
+  if (!failOn)
+    throw UsageError(
+        fmt::format("--fail-on '{}' is not a level (expected {})", text, kFailOnDomain.expected()));
+  const std::string_view name = kFailOnDomain.name(*failOn);
+  return name == "never" ? std::nullopt : parseLevel(name);
+}
+
+int exitCodeFor(Level worst, std::optional<Level> threshold) {
+  return failsGate(worst, threshold) ? kExitFindings : kExitOk;
 }
 
 void emit(const std::string& outputPath, const std::string& content) {

@@ -58,6 +58,12 @@ std::optional<Date> parseDateOption(std::string_view option, const std::string& 
 Date parseAsOf(const std::string& text);
 void addAsOfOption(CLI::App& command, std::string& asOf);
 
+// --fail-on: the least severe verdict that makes the exit code 1 (throws UsageError).
+// "never" gives no level (nothing fails the run).
+std::optional<Level> parseFailOn(const std::string& text);
+// kExitFindings when `worst` reaches `threshold` (failsGate), else kExitOk.
+int exitCodeFor(Level worst, std::optional<Level> threshold);
+
 // Writes a finished report to -o (atomically) or to standard output.
 void emit(const std::string& outputPath, const std::string& content);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "evaluate/eval_cache.hpp"
+
 namespace borderline {
 
 namespace {
@@ -14,7 +16,8 @@ bool member(const Operand& set, ValueType type, const Value& v, const DateView& 
     return std::any_of(set.groups.begin(), set.groups.end(),
                        [&](std::uint16_t g) { return view.group(g).contains(id); });
   }
-  case ValueType::Enum: return (set.enumMask >> v.integer) & 1u;
+  case ValueType::Enum:
+    return (set.enumMask >> v.integer) & 1u;
   case ValueType::String:
     return std::find(set.texts.begin(), set.texts.end(), v.text) != set.texts.end();
   case ValueType::Number:
@@ -22,15 +25,19 @@ bool member(const Operand& set, ValueType type, const Value& v, const DateView& 
   case ValueType::Date:
     return std::find(set.numbers.begin(), set.numbers.end(), static_cast<double>(v.integer)) !=
            set.numbers.end();
-  default: return false;
+  default:
+    return false;
   }
 }
 
 bool equal(const Operand& o, ValueType type, const Value& v) {
   switch (type) {
-  case ValueType::Number: return v.number == o.number;
-  case ValueType::String: return v.text == o.text;
-  default: return v.integer == o.integer;
+  case ValueType::Number:
+    return v.number == o.number;
+  case ValueType::String:
+    return v.text == o.text;
+  default:
+    return v.integer == o.integer;
   }
 }
 
@@ -40,25 +47,37 @@ int compare(const Operand& o, ValueType type, const Value& v) {
   return v.integer < o.integer ? -1 : v.integer > o.integer ? 1 : 0;
 }
 
-bool matches(const Operand& o, const Value& v) {
+bool matches(const Operand& o, const Value& v, const EvalContext& ctx) {
+  if (ctx.cache) return ctx.cache->matches(*o.regex, v.text);
   return std::regex_search(v.text.begin(), v.text.end(), *o.regex);
 }
 
 // One operator on one scalar value. A missing value satisfies nothing but `exists: false`.
-bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const DateView& view) {
+bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const EvalContext& ctx) {
+  const DateView& view = *ctx.view;
   if (op.op == Op::Exists) return v.present == (op.operand.integer != 0);
   if (!v.present) return false;
   switch (op.op) {
-  case Op::Eq: return equal(op.operand, path.type, v);
-  case Op::Ne: return !equal(op.operand, path.type, v);
-  case Op::In: return member(op.operand, path.type, v, view);
-  case Op::NotIn: return !member(op.operand, path.type, v, view);
-  case Op::Gt: return compare(op.operand, path.type, v) > 0;
-  case Op::Gte: return compare(op.operand, path.type, v) >= 0;
-  case Op::Lt: return compare(op.operand, path.type, v) < 0;
-  case Op::Lte: return compare(op.operand, path.type, v) <= 0;
-  case Op::Matches: return matches(op.operand, v);
-  default: return false;
+  case Op::Eq:
+    return equal(op.operand, path.type, v);
+  case Op::Ne:
+    return !equal(op.operand, path.type, v);
+  case Op::In:
+    return member(op.operand, path.type, v, view);
+  case Op::NotIn:
+    return !member(op.operand, path.type, v, view);
+  case Op::Gt:
+    return compare(op.operand, path.type, v) > 0;
+  case Op::Gte:
+    return compare(op.operand, path.type, v) >= 0;
+  case Op::Lt:
+    return compare(op.operand, path.type, v) < 0;
+  case Op::Lte:
+    return compare(op.operand, path.type, v) <= 0;
+  case Op::Matches:
+    return matches(op.operand, v, ctx);
+  default:
+    return false;
   }
 }
 
@@ -71,17 +90,19 @@ bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) 
   case Op::Contains:
     return anyListValue(path, ctx, [&](const Value& v) { return equal(op.operand, path.type, v); });
   case Op::Intersects:
-    return anyListValue(path, ctx,
-                        [&](const Value& v) { return member(op.operand, path.type, v, *ctx.view); });
-  case Op::Matches: return anyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v); });
-  default: return false;
+    return anyListValue(
+        path, ctx, [&](const Value& v) { return member(op.operand, path.type, v, *ctx.view); });
+  case Op::Matches:
+    return anyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v, ctx); });
+  default:
+    return false;
   }
 }
 
 // `exists` on an object list (the only operator it takes).
 bool testObjectList(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   const Workload& w = *ctx.workload;
-  const bool nonEmpty = path.field == Field::Chips ? !w.chips.empty()
+  const bool nonEmpty = path.field == Field::Chips  ? !w.chips.empty()
                         : path.field == Field::Data ? !w.data.empty()
                                                     : !w.authorizations.empty();
   return nonEmpty == (op.operand.integer != 0);
@@ -97,7 +118,7 @@ bool testLeaf(const Condition& c, const EvalContext& ctx) {
                        [&](const Operator& op) { return testList(op, path, ctx); });
   const Value v = readScalar(path, ctx);
   return std::all_of(c.ops.begin(), c.ops.end(),
-                     [&](const Operator& op) { return testScalar(op, path, v, *ctx.view); });
+                     [&](const Operator& op) { return testScalar(op, path, v, ctx); });
 }
 
 // Calls f(elementContext, index) for each element of an object list until f returns true.
@@ -124,17 +145,21 @@ template <class F> bool anyElement(const PathInfo& list, const EvalContext& ctx,
       if (f(element, static_cast<int>(i))) return true;
     }
     return false;
-  default: return false;
+  default:
+    return false;
   }
 }
 
-}  // namespace
+} // namespace
 
 bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   switch (path.shape) {
-  case Shape::ObjectList: return testObjectList(op, path, ctx);
-  case Shape::List: return testList(op, path, ctx);
-  case Shape::Scalar: return testScalar(op, path, readScalar(path, ctx), *ctx.view);
+  case Shape::ObjectList:
+    return testObjectList(op, path, ctx);
+  case Shape::List:
+    return testList(op, path, ctx);
+  case Shape::Scalar:
+    return testScalar(op, path, readScalar(path, ctx), ctx);
   }
   return false;
 }
@@ -150,14 +175,19 @@ bool evaluate(const Condition& c, const EvalContext& ctx) {
     for (const auto& child : c.children)
       if (evaluate(child, ctx)) return true;
     return false;
-  case K::Not: return !evaluate(c.children.front(), ctx);
-  case K::Leaf: return testLeaf(c, ctx);
+  case K::Not:
+    return !evaluate(c.children.front(), ctx);
+  case K::Leaf:
+    return testLeaf(c, ctx);
   case K::ListAny:
-    return anyElement(*c.path, ctx, [&](const EvalContext& e, int) { return evaluate(c.children.front(), e); });
-  case K::ListAll:  // vacuously true for an empty list
-    return !anyElement(*c.path, ctx, [&](const EvalContext& e, int) { return !evaluate(c.children.front(), e); });
+    return anyElement(*c.path, ctx,
+                      [&](const EvalContext& e, int) { return evaluate(c.children.front(), e); });
+  case K::ListAll: // vacuously true for an empty list
+    return !anyElement(*c.path, ctx,
+                       [&](const EvalContext& e, int) { return !evaluate(c.children.front(), e); });
   case K::ListNone:
-    return !anyElement(*c.path, ctx, [&](const EvalContext& e, int) { return evaluate(c.children.front(), e); });
+    return !anyElement(*c.path, ctx,
+                       [&](const EvalContext& e, int) { return evaluate(c.children.front(), e); });
   }
   return false;
 }
@@ -192,14 +222,15 @@ void collect(const Condition& c, const EvalContext& ctx, Firing& out) {
     });
     return;
   case K::Not:
-  case K::ListNone: return;
+  case K::ListNone:
+    return;
   }
 }
 
-}  // namespace
+} // namespace
 
 void collectFiring(const Condition& c, const EvalContext& ctx, Firing& out) {
   if (evaluate(c, ctx)) collect(c, ctx, out);
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -11,11 +11,14 @@
 
 namespace borderline {
 
+class EvalCache;
+
 struct EvalContext {
   const Workload* workload = nullptr;
   const DateView* view = nullptr;
   const Screening* screening = nullptr;
-  bool withFuzzy = false; // whether fuzzy party-list matches count as "listed"
+  bool withFuzzy = false;     // whether fuzzy party-list matches count as "listed"
+  EvalCache* cache = nullptr; // per-thread memos (optional; results are the same without)
   // The current element when inside an object list (or a classification's chip):
   const ChipUse* chip = nullptr;
   const ChipSpec* spec = nullptr;

@@ -13,6 +13,54 @@ DateView::DateView(const CompiledRules& rules, Date date) : rules_(&rules), date
   for (const auto& p : rules.parties) partyActive_.push_back(p.activeOn(date));
   // Catalog chips are classified once per date; inline chips when they are evaluated.
   for (const auto& chip : rules.catalog.chips()) catalogEccn_.push_back(classify(chip));
+  for (const Rule* r : inEffect_) addGuards(r->when, guards_.emplace_back());
+}
+
+void DateView::addGuards(const Condition& when, std::vector<Guard>& out) const {
+  if (when.kind == Condition::Kind::All) {
+    for (const auto& child : when.children) addGuards(child, out);
+    return;
+  }
+  if (when.kind != Condition::Kind::Leaf) return;
+  const PathInfo& path = *when.path;
+  const bool country = path.type == ValueType::Country;
+  if (path.scope != Scope::Workload || path.shape != Shape::Scalar ||
+      (!country && path.type != ValueType::Enum))
+    return;
+  const std::size_t size = country ? kCountryCount : path.domain->names.size();
+  std::bitset<256> all;
+  for (std::size_t i = 0; i < size; ++i) all.set(i);
+  Guard guard{&path, all};
+  for (const auto& op : when.ops) {
+    std::bitset<256> members;
+    if (op.op == Op::Eq || op.op == Op::Ne) {
+      members.set(static_cast<std::size_t>(op.operand.integer));
+    } else if (op.op == Op::In || op.op == Op::NotIn) {
+      if (country) {
+        CountrySet set = op.operand.countries;
+        for (auto g : op.operand.groups) set |= group(g);
+        set.forEach([&](CountryId c) { members.set(c); });
+      } else {
+        for (std::size_t i = 0; i < size; ++i)
+          if ((op.operand.enumMask >> i) & 1u) members.set(i);
+      }
+    } else {
+      return; // exists and the like: no quick test
+    }
+    guard.allowed &= (op.op == Op::Ne || op.op == Op::NotIn) ? all & ~members : members;
+  }
+  out.push_back(guard);
+}
+
+bool DateView::mayFire(std::size_t i, const Workload& workload) const {
+  EvalContext ctx;
+  ctx.workload = &workload;
+  ctx.view = this;
+  for (const Guard& g : guards_[i]) {
+    const Value v = readScalar(*g.path, ctx);
+    if (!v.present || !g.allowed.test(static_cast<std::size_t>(v.integer))) return false;
+  }
+  return true;
 }
 
 const std::string* DateView::classify(const ChipSpec& spec) const {

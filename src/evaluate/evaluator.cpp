@@ -37,32 +37,40 @@ bool validOn(const Located<Date>& expires, Date date) {
 // rules.md: satisfied by an unexpired authorization of an accepted type that covers the rule,
 // or, for a rule that fired on data sources, when every such source lists an accepted
 // transfer mechanism.
-void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Finding& f) {
+// `reasons` = false computes the status only, without the text saying why.
+void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Finding& f,
+                         bool reasons) {
   const Rule& rule = *f.rule;
   std::vector<std::string> expired;
   for (const auto& a : w.authorizations) {
     const AuthorizationFit fit = authorizationFit(a, rule, date);
-    if (fit == AuthorizationFit::Expired)
-      expired.push_back(fmt::format("{} expired on {}", describeAuthorization(a), a.expires.value->str()));
+    if (fit == AuthorizationFit::Expired && reasons)
+      expired.push_back(
+          fmt::format("{} expired on {}", describeAuthorization(a), a.expires.value->str()));
     if (fit != AuthorizationFit::Satisfies) continue;
     f.status = FindingStatus::Satisfied;
-    f.statusReason = fmt::format("satisfied by {}{}", describeAuthorization(a),
-                                 a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
+    if (reasons)
+      f.statusReason =
+          fmt::format("satisfied by {}{}", describeAuthorization(a),
+                      a.expires.has() ? " (valid until " + a.expires.value->str() + ")" : "");
     return;
   }
   if (!firing.data.empty()) {
     std::vector<std::string> covered;
+    std::size_t count = 0;
     for (int i : firing.data) {
       const DataSource& d = w.data[static_cast<std::size_t>(i)];
       const auto& t = d.transfer.values;
       const auto mechanism =
           std::find_if(t.begin(), t.end(), [&](const std::string& m) { return acceptsType(rule, m); });
       if (mechanism == t.end()) break;
-      covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
+      ++count;
+      if (reasons) covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
     }
-    if (covered.size() == firing.data.size()) {
+    if (count == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
-      f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+      if (reasons)
+        f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
@@ -101,19 +109,24 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
 
 }  // namespace
 
-Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const Waiver> central) {
+Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptions& options) {
   Result result;
   result.workload = &w;
-  const std::vector<const Waiver*> waivers = waiversFor(w, central);
-  const Screening screening = screenParties(w, view);
+  const bool text = options.messages;
+  const std::vector<const Waiver*> waivers = waiversFor(w, options.waivers);
+  const Screening screening = screenParties(w, view, options.cache);
   EvalContext exact;
   exact.workload = &w;
   exact.view = &view;
   exact.screening = &screening;
+  exact.cache = options.cache;
   EvalContext fuzzy = exact;
   fuzzy.withFuzzy = true;
 
-  for (const Rule* rule : view.rulesInEffect()) {
+  const auto& inEffect = view.rulesInEffect();
+  for (std::size_t i = 0; i < inEffect.size(); ++i) {
+    if (!view.mayFire(i, w)) continue;
+    const Rule* rule = inEffect[i];
     const EvalContext* ctx = &exact;
     bool fuzzyOnly = false;
     if (!fires(*rule, exact)) {
@@ -129,25 +142,29 @@ Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const
     f.rule = rule;
     f.fuzzyOnly = fuzzyOnly;
     f.level = fuzzyOnly ? std::min(rule->verdict, Level::Review) : rule->verdict;
-    f.message = renderMessage(rule->message, *ctx, firing);
-    f.remediation = renderMessage(rule->remediation, *ctx, firing);
+    if (text) {
+      f.message = renderMessage(rule->message, *ctx, firing);
+      f.remediation = renderMessage(rule->remediation, *ctx, firing);
+    }
     f.location = findingLocation(w, firing);
     f.firingChips = firing.chips;
     f.firingData = firing.data;
     for (const auto& m : screening.matches)
       if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
-    if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
+    if (fuzzyOnly && text) f.message += fuzzyNote(f, view.rules());
     if (f.level == Level::Advisory) {
       f.status = FindingStatus::Advisory;
     } else {
-      if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f);
-      if (f.status == FindingStatus::Open) applyWaivers(waivers, view.date(), f);
+      if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f, text);
+      if (f.status == FindingStatus::Open) applyWaivers(waivers, view.date(), f, text);
     }
     if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
     result.findings.push_back(std::move(f));
   }
-  checkAuthorizations(w, view, result.notices);
-  reportWaivers(waivers, view, result.notices);
+  if (text) {
+    checkAuthorizations(w, view, result.notices);
+    reportWaivers(waivers, view, result.notices);
+  }
   // Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const Finding& a, const Finding& b) {
@@ -156,6 +173,12 @@ Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const
                      return a.rule->id < b.rule->id;
                    });
   return result;
+}
+
+Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const Waiver> waivers) {
+  EvalOptions options;
+  options.waivers = waivers;
+  return evaluateWorkload(w, view, options);
 }
 
 }  // namespace borderline

@@ -8,9 +8,23 @@
 
 namespace borderline {
 
-// `waivers`: the entries of a central waivers file (--waivers); those whose `workload` matches
-// this workload apply alongside its own. The Result points into both: keep them alive.
+class EvalCache;
+
+struct EvalOptions {
+  // The entries of a central waivers file (--waivers); those whose `workload` matches this
+  // workload apply alongside its own. The Result points into them: keep them alive.
+  std::span<const Waiver> waivers;
+  // Render messages, remediations, status reasons and notices. Reports that only count
+  // verdicts and statuses (the audit summary) turn it off: the findings and verdict are the
+  // same.
+  bool messages = true;
+  EvalCache* cache = nullptr; // per-thread memos (party screening, regexes); optional
+};
+
 Result evaluateWorkload(const Workload& workload, const DateView& view,
-                        std::span<const Waiver> waivers = {});
+                        const EvalOptions& options = {});
+// The same with a central waivers file and default options.
+Result evaluateWorkload(const Workload& workload, const DateView& view,
+                        std::span<const Waiver> waivers);
 
 } // namespace borderline

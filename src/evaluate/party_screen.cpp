@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "evaluate/eval_cache.hpp"
+
 namespace borderline {
 
 namespace {
@@ -11,12 +13,16 @@ void addUnique(std::vector<std::string_view>& lists, std::string_view list) {
 }
 
 void screenName(const std::string& name, PartyRole role, bool parent, const DateView& view,
-                PartyScreen& out, Screening& all) {
+                EvalCache* cache, PartyScreen& out, Screening& all) {
   const CompiledRules& rules = view.rules();
-  for (const auto& hit : rules.partyIndex.match(name, screening::kReviewThreshold)) {
-    if (!view.partyActive(hit.entry)) continue; // not yet listed (or delisted) on this date
-    const std::string_view list = rules.partyLists[static_cast<std::size_t>(
-        rules.parties[static_cast<std::size_t>(hit.entry)].list)];
+  std::vector<screening::Hit> uncached;
+  if (!cache) uncached = rules.partyIndex.match(name, screening::kReviewThreshold);
+  const auto& hits =
+      cache ? cache->screen(rules.partyIndex, name, screening::kReviewThreshold) : uncached;
+  for (const auto& hit : hits) {
+    if (!view.partyActive(hit.entry)) continue;  // not yet listed (or delisted) on this date
+    const std::string_view list =
+        rules.partyLists[static_cast<std::size_t>(rules.parties[static_cast<std::size_t>(hit.entry)].list)];
     if (hit.exact) addUnique(out.exactLists, list);
     addUnique(out.allLists, list);
     all.matches.push_back({role, parent, hit.entry, hit.alias, hit.score, hit.exact});
@@ -28,16 +34,15 @@ void screenName(const std::string& name, PartyRole role, bool parent, const Date
 
 } // namespace
 
-Screening screenParties(const Workload& workload, const DateView& view) {
+Screening screenParties(const Workload& workload, const DateView& view, EvalCache* cache) {
   Screening s;
   if (view.rules().parties.empty()) return s;
   for (int r = 0; r < kPartyRoles; ++r) {
     const Party& party = workload.parties[r];
     if (!party.present) continue;
     const auto role = static_cast<PartyRole>(r);
-    if (party.name.has()) screenName(*party.name.value, role, false, view, s.name[r], s);
-    if (party.parentName.has())
-      screenName(*party.parentName.value, role, true, view, s.parent[r], s);
+    if (party.name.has()) screenName(*party.name.value, role, false, view, cache, s.name[r], s);
+    if (party.parentName.has()) screenName(*party.parentName.value, role, true, view, cache, s.parent[r], s);
   }
   return s;
 }

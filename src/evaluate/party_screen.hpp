@@ -30,6 +30,9 @@ struct Screening {
   bool fuzzyOnly = false; // some list is matched only fuzzily
 };
 
-Screening screenParties(const Workload& workload, const DateView& view);
+class EvalCache;
+// `cache` (optional, one per thread) remembers the matches of names seen before.
+Screening screenParties(const Workload& workload, const DateView& view,
+                        EvalCache* cache = nullptr);
 
 } // namespace borderline

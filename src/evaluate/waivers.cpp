@@ -35,17 +35,19 @@ std::string approval(const Waiver& v) {
 
 } // namespace
 
-void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f) {
+void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f, bool reasons) {
   for (const Waiver* v : waivers) {
     const WaiverFit fit = waiverFit(*v, *f.rule, f.level, date);
     if (fit == WaiverFit::CannotWaive) {
-      f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
+      if (reasons)
+        f.statusReason = "a waiver names this rule, but a prohibited finding cannot be waived";
       return;
     }
     if (fit != WaiverFit::Waives) continue;
     f.status = FindingStatus::Waived;
     f.waiver = v;
-    f.statusReason = fmt::format("waived until {}{}: {}", v->expires.value->str(), approval(*v),
+    if (reasons)
+      f.statusReason = fmt::format("waived until {}{}: {}", v->expires.value->str(), approval(*v),
                                  v->reason.value.value_or(""));
     return;
   }

@@ -19,8 +19,10 @@ bool waiverApplies(const Waiver& waiver, std::string_view name);
 std::vector<const Waiver*> waiversFor(const Workload& workload, std::span<const Waiver> central);
 
 // Waives the open finding `f` with the first waiver that names its rule and is valid on
-// `date` (through `expires`, inclusive). A prohibited finding is never waived.
-void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f);
+// `date` (through `expires`, inclusive). A prohibited finding is never waived. `reasons` =
+// false sets the status only, without the text saying why (the audit summary).
+void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f,
+                  bool reasons = true);
 
 // Notices for the waivers that waive nothing: no `expires`, past it, or naming a rule that is
 // not loaded.

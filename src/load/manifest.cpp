@@ -7,6 +7,7 @@
 
 #include "load/chip_spec.hpp"
 #include "load/manifest_format.hpp"
+#include "load/scalar_text.hpp"
 
 namespace borderline {
 
@@ -95,12 +96,7 @@ public:
         if (use.catalogIndex >= 0) {
           use.spec = &catalog_.at(use.catalogIndex);
         } else {
-          const auto guess = catalog_.suggest(*name);
-          r_.error(model,
-                   fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
-                               "(see `borderline chips list`, or give an inline spec)",
-                               *name,
-                               guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
+          r_.error(model, unknownChipMessage(catalog_, *name));
         }
       }
     }
@@ -218,13 +214,11 @@ public:
     if (auto n = m.field("name", K::Name); n) {
       w.loc = r_.at(n);
       if (auto name = r_.string(n, "metadata.name")) {
-        const bool ok = !name->empty() && name->size() <= kMaxNameLength &&
-                        name->find_first_not_of(kNameCharacters) == std::string::npos;
-        if (ok) w.name = *name;
+        std::string message;
+        if (validWorkloadName(*name, message))
+          w.name = *name;
         else
-          r_.error(n,
-                   fmt::format("metadata.name '{}' must be 1-253 characters of A-Z a-z 0-9 . _ -",
-                               *name));
+          r_.error(n, std::move(message));
       }
     }
     if (auto labels = m.field("labels", K::Labels); labels && r_.isMap(labels, "metadata.labels")) {
@@ -326,6 +320,13 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
   checkUniqueNames(out, diags);
   throwIfErrors(diags);
   return out;
+}
+
+std::string unknownChipMessage(const ChipCatalog& catalog, std::string_view name) {
+  const auto guess = catalog.suggest(name);
+  return fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
+                     "(see `borderline chips list`, or give an inline spec)",
+                     name, guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess));
 }
 
 void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags) {

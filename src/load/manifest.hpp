@@ -20,6 +20,9 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
 std::optional<Workload> readWorkload(YamlReader& reader, const YAML::Node& node,
                                      const ChipCatalog& catalog, bool allowEnvelope);
 
+// "unknown chip 'x': ... did you mean ...", the same for every input format.
+std::string unknownChipMessage(const ChipCatalog& catalog, std::string_view name);
+
 // Checks that workload names are unique across everything loaded in one run.
 void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags);
 

@@ -1,5 +1,6 @@
 #include "load/source.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -51,23 +52,51 @@ std::string tooLarge(std::size_t size) {
 
 void checkText(std::string_view name, std::string_view text) {
   if (text.size() > kMaxInputBytes) fail({name, 0, 0}, tooLarge(text.size()));
+  std::string_view problem;
+  const std::size_t bad = findEncodingError(text, problem);
+  if (bad == std::string_view::npos) return;
   std::uint32_t line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\0')
-      fail({name, line, column}, "NUL byte: this is not a text file (expected YAML or JSON)");
-    const std::size_t n = utf8Length(text, i);
-    if (n == 0) fail({name, line, column}, "invalid UTF-8: input must be UTF-8 text");
+  for (std::size_t i = 0; i < bad;) {
     if (text[i] == '\n') {
       ++line;
       column = 1;
     } else {
       ++column;
     }
-    i += n;
+    i += std::max<std::size_t>(utf8Length(text, i), 1);
   }
+  fail({name, line, column}, std::string(problem));
 }
 
 } // namespace
+
+std::size_t findEncodingError(std::string_view text, std::string_view& problem) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    // Eight ASCII bytes at a time: no high bit set and no zero byte among them.
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, data + i, 8);
+      constexpr std::uint64_t kLow = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      if (((word | ((word - kLow) & ~word)) & kHigh) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (data[i] == '\0') {
+      problem = "NUL byte: this is not a text file (expected YAML or JSON)";
+      return i;
+    }
+    const std::size_t len = utf8Length(text, i);
+    if (len == 0) {
+      problem = "invalid UTF-8: input must be UTF-8 text";
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
 
 SourceText checkSource(SourceSet& sources, std::string name, std::string text) {
   const std::string_view shown = sources.intern(std::move(name));

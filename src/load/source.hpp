@@ -27,6 +27,10 @@ struct SourceText {
 // Reads `path` ("-" = standard input). Throws LoadFailure with a located message when the file
 // cannot be read, is too large, holds a NUL byte or is not valid UTF-8. Strips a UTF-8 BOM.
 SourceText readSource(SourceSet& sources, const std::string& path);
+// The byte offset of the first NUL byte or invalid UTF-8 sequence in `text`, with what is
+// wrong in `problem`; npos when the text is clean. Fast on ASCII (eight bytes at a time).
+std::size_t findEncodingError(std::string_view text, std::string_view& problem);
+
 // Same checks for text already in memory (bundled rules, tests).
 SourceText checkSource(SourceSet& sources, std::string name, std::string text);
 

@@ -1,12 +1,13 @@
 #include "load/yaml_reader.hpp"
 
+#include "load/scalar_text.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <stdexcept>
 #include <sstream>
+#include <stdexcept>
 
 #include <yaml-cpp/eventhandler.h>
 
@@ -97,7 +98,7 @@ std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::str
 Location YamlReader::at(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file_, 0, 0};
-  return {file_, static_cast<std::uint32_t>(mark.line + 1),
+  return {file_, static_cast<std::uint32_t>(mark.line + 1) + lineOffset_,
           static_cast<std::uint32_t>(mark.column + 1)};
 }
 
@@ -130,9 +131,7 @@ bool isPlain(const YAML::Node& node) {
 }
 
 std::string quoted(const YAML::Node& node) {
-  std::string text = node.Scalar();
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
-  return "'" + text + "'";
+  return quotedText(node.Scalar());
 }
 
 } // namespace
@@ -160,59 +159,33 @@ std::optional<std::string> YamlReader::string(const YAML::Node& node, std::strin
   return node.Scalar();
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
+// A plain (unquoted) scalar, as numbers must be; reports anything else.
+bool YamlReader::plainScalar(const YAML::Node& node, std::string_view what) {
   visit(node);
-  if (!node.IsScalar() || !isPlain(node)) {
-    error(node, fmt::format("{} must be a number, got {}", what,
-                            node.IsScalar() ? "the string " + quoted(node) : typeName(node)));
-    return std::nullopt;
-  }
-  const std::string& text = node.Scalar();
-  double value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec == std::errc::result_out_of_range) {
-    error(node, fmt::format("{} {} is out of range", what, quoted(node)));
-    return std::nullopt;
-  }
-  if (ec != std::errc() || ptr != end || !std::isfinite(value)) {
-    error(node, fmt::format("{} must be a number, got {}", what, quoted(node)));
-    return std::nullopt;
-  }
+  if (node.IsScalar() && isPlain(node)) return true;
+  error(node, fmt::format("{} must be a number, got {}", what,
+                          node.IsScalar() ? "the string " + quoted(node) : typeName(node)));
+  return false;
+}
+
+template <class T>
+std::optional<T> YamlReader::checked(const YAML::Node& node, std::optional<T> value,
+                                     std::string& message) {
+  if (!value) error(node, std::move(message));
   return value;
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
+  if (!plainScalar(node, what)) return std::nullopt;
+  std::string message;
+  return checked(node, numberFromText(node.Scalar(), what, message), message);
 }
 
 std::optional<std::int64_t> YamlReader::integer(const YAML::Node& node, std::string_view what,
                                                 std::int64_t min, std::int64_t max) {
-  const auto value = number(node, what);
-  if (!value) return std::nullopt;
-  const std::string& text = node.Scalar();
-  // Range first, so that a number too large for 64 bits says so rather than "not whole".
-  if (*value > static_cast<double>(max)) {
-    error(node, fmt::format("{} must be at most {}, got {}", what, max, quoted(node)));
-    return std::nullopt;
-  }
-  std::int64_t whole = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), whole);
-  const bool exactInteger = ec == std::errc() && ptr == text.data() + text.size();
-  // Beyond 2^53 a double no longer holds every integer: refuse rather than round silently.
-  if (!exactInteger) {
-    if (std::trunc(*value) != *value || std::fabs(*value) > 9007199254740992.0) {
-      error(node, fmt::format("{} must be a whole number, got {}", what, quoted(node)));
-      return std::nullopt;
-    }
-    whole = static_cast<std::int64_t>(*value);
-  }
-  if (whole < min) {
-    error(node, min == 0 ? fmt::format("{} must not be negative, got {}", what, quoted(node))
-                         : fmt::format("{} must be at least {}, got {}", what, min, quoted(node)));
-    return std::nullopt;
-  }
-  if (whole > max) {
-    error(node, fmt::format("{} must be at most {}, got {}", what, max, quoted(node)));
-    return std::nullopt;
-  }
-  return whole;
+  if (!plainScalar(node, what)) return std::nullopt;
+  std::string message;
+  return checked(node, integerFromText(node.Scalar(), what, min, max, message), message);
 }
 
 std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
@@ -230,37 +203,23 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view
 std::optional<Date> YamlReader::date(const YAML::Node& node, std::string_view what) {
   const auto text = string(node, what);
   if (!text) return std::nullopt;
-  if (auto d = Date::parse(*text)) return d;
-  const bool shaped = text->size() == 10 && (*text)[4] == '-' && (*text)[7] == '-';
-  error(node, shaped
-                  ? fmt::format("{} {} is not a real calendar date", what, quoted(node))
-                  : fmt::format("{} must be an ISO date YYYY-MM-DD, got {}", what, quoted(node)));
-  return std::nullopt;
+  std::string message;
+  return checked(node, dateFromText(*text, what, message), message);
 }
 
 std::optional<CountryId> YamlReader::country(const YAML::Node& node, std::string_view what) {
   const auto text = string(node, what);
   if (!text) return std::nullopt;
-  if (auto id = countryFromCode(*text)) return id;
-  std::string upper = *text;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (upper != *text && countryFromCode(upper))
-    error(node, fmt::format("{}: country codes are upper case: did you mean '{}'?", what, upper));
-  else
-    error(node, fmt::format("{}: unknown country code {} (expected an ISO 3166-1 alpha-2 code "
-                            "such as CN, MY, SG, US)",
-                            what, quoted(node)));
-  return std::nullopt;
+  std::string message;
+  return checked(node, countryFromText(*text, what, message), message);
 }
 
 std::optional<std::uint8_t> YamlReader::enumValue(const YAML::Node& node,
                                                   const EnumDomain& domain) {
   const auto text = string(node, domain.what);
   if (!text) return std::nullopt;
-  if (auto value = domain.parse(*text)) return value;
-  error(node,
-        fmt::format("unknown {} {} (expected {})", domain.what, quoted(node), domain.expected()));
-  return std::nullopt;
+  std::string message;
+  return checked(node, enumFromText(*text, domain, message), message);
 }
 
 std::vector<std::string> YamlReader::stringList(const YAML::Node& node, std::string_view what) {

@@ -34,6 +34,8 @@ public:
   YamlReader(std::string_view file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
   Location at(const YAML::Node& node) const;
+  // For text cut out of a larger file (a JSONL line): lines are counted from `offset` + 1.
+  void setLineOffset(std::uint32_t offset) { lineOffset_ = offset; }
   void error(const YAML::Node& node, std::string message) {
     diags_.error(at(node), std::move(message));
   }
@@ -59,9 +61,14 @@ public:
   std::vector<std::string> stringList(const YAML::Node& node, std::string_view what);
 
 private:
+  bool plainScalar(const YAML::Node& node, std::string_view what);
+  template <class T>
+  std::optional<T> checked(const YAML::Node& node, std::optional<T> value, std::string& message);
+
   std::string_view file_;
   Diagnostics& diags_;
   std::size_t visited_ = 0;
+  std::uint32_t lineOffset_ = 0;
 };
 
 // A YAML map whose keys are checked against a fixed set: unknown keys (with a "did you mean"),
@@ -102,7 +109,7 @@ private:
   YAML::Node map_;
   std::string what_;
   std::vector<Entry> entries_;
-  std::vector<std::string_view> suggested_;  // keys offered as "did you mean"
+  std::vector<std::string_view> suggested_; // keys offered as "did you mean"
   const ObjectSpec* spec_ = nullptr;
   bool valid_ = false;
 

@@ -6,13 +6,14 @@
 #include "report/junit_reporter.hpp"
 #include "report/markdown_reporter.hpp"
 #include "report/sarif_reporter.hpp"
+#include "report/stream_reporter.hpp"
 #include "report/text_reporter.hpp"
 
 namespace borderline {
 
 std::span<const std::string_view> reportFormats() {
-  static constexpr std::array<std::string_view, 5> kFormats = {"text", "json", "sarif", "junit",
-                                                               "markdown"};
+  static constexpr std::array<std::string_view, 8> kFormats = {
+      "text", "json", "sarif", "junit", "markdown", "jsonl", "csv", "html"};
   return kFormats;
 }
 
@@ -22,6 +23,7 @@ std::unique_ptr<Reporter> makeReporter(std::string_view format, const ReportOpti
   if (format == "sarif") return std::make_unique<SarifReporter>();
   if (format == "junit") return std::make_unique<JunitReporter>(options.failOn);
   if (format == "markdown") return std::make_unique<MarkdownReporter>(options.failOn);
+  if (format == "jsonl" || format == "csv" || format == "html") return makeStreamedReporter(format);
   return nullptr;
 }
 

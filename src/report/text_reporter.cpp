@@ -20,11 +20,16 @@ public:
   }
   std::string level(Level l, std::string_view text) const {
     switch (l) {
-    case Level::Prohibited: return (*this)(text, "1;31");
-    case Level::AuthorizationRequired: return (*this)(text, "1;33");
-    case Level::Review: return (*this)(text, "1;35");
-    case Level::Allowed: return (*this)(text, "1;32");
-    default: return (*this)(text, "2");
+    case Level::Prohibited:
+      return (*this)(text, "1;31");
+    case Level::AuthorizationRequired:
+      return (*this)(text, "1;33");
+    case Level::Review:
+      return (*this)(text, "1;35");
+    case Level::Allowed:
+      return (*this)(text, "1;32");
+    default:
+      return (*this)(text, "2");
     }
   }
 
@@ -34,17 +39,24 @@ private:
 
 std::string_view symbol(Level verdict) {
   switch (verdict) {
-  case Level::Allowed: return "✓";
-  case Level::Review: return "?";
-  default: return "✗";
+  case Level::Allowed:
+    return "✓";
+  case Level::Review:
+    return "?";
+  default:
+    return "✗";
   }
 }
 
 void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   std::string label;
   switch (f.status) {
-  case FindingStatus::Open: label = style.level(f.level, upperWords(levelName(f.level))); break;
-  case FindingStatus::Advisory: label = style("advisory", "2"); break;
+  case FindingStatus::Open:
+    label = style.level(f.level, upperWords(levelName(f.level)));
+    break;
+  case FindingStatus::Advisory:
+    label = style("advisory", "2");
+    break;
   default:
     label = style(fmt::format("{} ({})", statusName(f.status), levelName(f.level)), "32");
     break;
@@ -57,10 +69,6 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   if (allCitationsUnverified(*f.rule)) wrap(out, "(every citation of this rule is unverified)", 4);
   if (f.location.known()) out << "    at " << f.location.str() << '\n';
   out << '\n';
-}
-
-std::string header(const Report& report) {
-  return fmt::format("{} · as of {}", rulesBanner(report.rules), report.asOf.str());
 }
 
 std::string summaryLine(const Summary& s) {
@@ -84,15 +92,19 @@ void writeBody(std::ostream& out, const Result& r, const Style& style) {
   }
 }
 
-}  // namespace
+} // namespace
 
 void writeResultBody(std::ostream& out, const Result& result) {
   writeBody(out, result, Style(false));
 }
 
+std::string textHeader(const CompiledRules& rules, Date asOf) {
+  return fmt::format("{} · as of {}", rulesBanner(rules), asOf.str());
+}
+
 void TextReporter::write(const Report& report, std::ostream& out) const {
   const Style style(color_);
-  out << header(report) << "\n\n";
+  out << textHeader(report.rules, report.asOf) << "\n\n";
   for (const auto& r : report.results) {
     const std::string verdict = upperWords(levelName(r.verdict));
     const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
@@ -107,4 +119,4 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
   out << summaryLine(summarize(report.results)) << '\n';
 }
 
-}  // namespace borderline
+} // namespace borderline

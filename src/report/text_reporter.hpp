@@ -17,5 +17,8 @@ private:
 // The findings and notices of one result as the text report prints them (no colour): for
 // formats that embed a readable account, such as a JUnit failure body.
 void writeResultBody(std::ostream& out, const Result& result);
+// "borderline 0.1.0 · rules sha256:… (N packs, reviewed …) · as of DATE": the first line of
+// every text report.
+std::string textHeader(const CompiledRules& rules, Date asOf);
 
-}  // namespace borderline
+} // namespace borderline

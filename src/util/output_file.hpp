@@ -16,6 +16,29 @@ public:
 // pipe) is written directly. Throws OutputError with the reason.
 void writeFileAtomically(const std::string& path, std::string_view content);
 
+// A report written piece by piece: to standard output as it comes, or to a temporary file
+// beside `path` that replaces it only on commit(), so that a failed run leaves no half file.
+// Buffered; throws OutputError when writing fails. A closed standard output (EPIPE) is quiet:
+// closed() turns true and further writes are dropped.
+class StreamingOutput {
+public:
+  explicit StreamingOutput(const std::string& path); // "" or "-" = standard output
+  ~StreamingOutput();                                // removes the temporary file unless committed
+  StreamingOutput(const StreamingOutput&) = delete;
+  StreamingOutput& operator=(const StreamingOutput&) = delete;
+
+  void write(std::string_view bytes);
+  void flush();
+  void commit();
+  bool closed() const { return closed_; }
+
+private:
+  std::string path_, temp_;
+  int fd_ = -1;
+  bool stdout_ = false, inPlace_ = false, committed_ = false, closed_ = false;
+  std::string buffer_;
+};
+
 // Writes `content` to standard output; throws OutputError if it cannot (EPIPE is quiet:
 // the reader went away, which is not an error of ours).
 void writeStdout(std::string_view content);

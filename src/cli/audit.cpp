@@ -1,0 +1,128 @@
+// `borderline audit FILE`: a large inventory (CSV, JSONL, YAML or JSON), streamed in batches
+// on every core, with a report whose order and bytes never depend on the number of threads.
+#include "cli/commands.hpp"
+
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "audit/driver.hpp"
+#include "cli/common.hpp"
+#include "cli/config.hpp"
+#include "report/html_reporter.hpp"
+#include "util/text.hpp"
+
+namespace borderline {
+
+namespace {
+
+struct AuditOptions {
+  std::string file;
+  std::string inputFormat;
+  RuleOptions rules;
+  std::string asOf;
+  std::string format = "text";
+  std::string output;
+  std::string failOn; // empty: from the config file, else "review"
+  InputOptions inputs;
+  int jobs = 0;
+  std::string shard;
+  bool skipInvalid = false;
+  bool quiet = false;
+  std::size_t htmlRows = HtmlReporter::kDefaultRowLimit;
+};
+
+std::string formatList() {
+  return joined({streamFormats().begin(), streamFormats().end()});
+}
+
+InventoryFormat inputFormat(const AuditOptions& o) {
+  if (!o.inputFormat.empty()) {
+    if (auto f = parseInventoryFormat(o.inputFormat)) return *f;
+    throw UsageError(fmt::format(
+        "--input-format '{}' is not known (expected csv, jsonl, yaml or json)", o.inputFormat));
+  }
+  if (o.file == "-")
+    throw UsageError("reading standard input needs --input-format (csv, jsonl, yaml or json)");
+  if (auto f = formatFromPath(o.file)) return *f;
+  throw UsageError(fmt::format("cannot tell the format of '{}' from its name: give --input-format "
+                               "(csv, jsonl, yaml or json)",
+                               o.file));
+}
+
+int runAudit(AuditOptions o) {
+  SourceSet sources;
+  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.failOn);
+  if (o.failOn.empty()) o.failOn = "review";
+  const Date asOf = parseAsOf(o.asOf);
+  const std::optional<Level> threshold = parseFailOn(o.failOn);
+  const auto formats = streamFormats();
+  if (std::find(formats.begin(), formats.end(), o.format) == formats.end())
+    throw UsageError(
+        fmt::format("audit cannot write format '{}' (expected {})", o.format, formatList()));
+  Shard shard;
+  if (!o.shard.empty()) {
+    const auto parsed = parseShard(o.shard);
+    if (!parsed)
+      throw UsageError(fmt::format("--shard '{}' must be i/n with 1 <= i <= n, e.g. 2/8", o.shard));
+    shard = *parsed;
+  }
+  if (o.jobs < 0) throw UsageError("--jobs must be at least 1");
+  const int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const InventoryFormat format = inputFormat(o);
+
+  const LoadedRules rules = loadRules(o.rules, sources);
+  const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
+  const DateView view(*rules.compiled, asOf);
+  StreamContext context{rules.compiled.get(), asOf};
+  const auto reporter = o.format == "html"
+                            ? std::make_unique<HtmlReporter>(std::move(context), o.htmlRows)
+                            : makeStreamReporter(o.format, std::move(context));
+
+  StreamingOutput output(o.output);
+  DriverSettings settings;
+  settings.jobs = jobs;
+  settings.shard = shard;
+  settings.skipInvalid = o.skipInvalid;
+  settings.progress = !o.quiet;
+  settings.reportInvalid = [](const InvalidWorkload& bad) { printDiagnostics(bad.errors); };
+  const auto evaluate = auditEvaluator(*source, view, waivers, reporter->needsMessages(), jobs);
+  const DriverOutcome outcome =
+      runBatches(*source, evaluate, *reporter, output, *rules.compiled, settings);
+  output.commit();
+  return exitCodeFor(outcome.worst, threshold);
+}
+
+} // namespace
+
+void registerAudit(CLI::App& app, CommandRunner& run) {
+  auto o = std::make_shared<AuditOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "audit", "Evaluate a large inventory (CSV, JSONL, YAML or JSON), streaming, on every core");
+  cmd->add_option("file", o->file, "Inventory file ('-' = standard input, with --input-format)")
+      ->required();
+  cmd->add_option("--input-format", o->inputFormat,
+                  "csv, jsonl, yaml or json (default: from the file name's extension)");
+  addRuleOptions(*cmd, o->rules);
+  addAsOfOption(*cmd, o->asOf);
+  addInputOptions(*cmd, o->inputs);
+  cmd->add_option("--format", o->format,
+                  "Report format: " + formatList() + " (default: text, a summary)");
+  cmd->add_option("-o,--output", o->output, "Write the report to this file (atomically)");
+  cmd->add_option("--fail-on", o->failOn,
+                  "Exit 1 when a workload is at or above this level: prohibited, "
+                  "authorization-required, review or never (default: review)");
+  cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default: the machine's cores)");
+  cmd->add_option("--shard", o->shard,
+                  "i/n: evaluate only every n-th batch, starting with the i-th (merge the parts "
+                  "with `report merge`)");
+  cmd->add_flag("--skip-invalid", o->skipInvalid,
+                "Report each invalid row on stderr and go on (default: stop at the first, exit 2)");
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress line");
+  cmd->add_option("--html-rows", o->htmlRows,
+                  "Most workloads listed in the HTML table (default: 20000; totals count all)");
+  cmd->callback([o, &run] { run = [o] { return runAudit(*o); }; });
+}
+
+} // namespace borderline

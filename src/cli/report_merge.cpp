@@ -1,0 +1,104 @@
+// `borderline report merge FILE...`: the JSONL results of several audit runs (shards, array
+// job tasks, batch-engine partitions) combined into one report of any audit format.
+#include "cli/commands.hpp"
+
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "audit/merge.hpp"
+#include "cli/common.hpp"
+#include "cli/config.hpp"
+#include "report/html_reporter.hpp"
+#include "util/text.hpp"
+
+namespace borderline {
+
+namespace {
+
+struct MergeOptions {
+  std::vector<std::string> files;
+  RuleOptions rules;
+  std::string asOf;
+  std::string format = "text";
+  std::string output;
+  std::string failOn; // empty: from the config file, else "review"
+  ConfigOptions config;
+  std::string order = "source";
+  int jobs = 0;
+  bool quiet = false;
+  std::size_t htmlRows = HtmlReporter::kDefaultRowLimit;
+};
+
+int runMerge(MergeOptions o) {
+  SourceSet sources;
+  // The config's rule paths and --fail-on; its --as-of too, as the audit would have used it.
+  // Waivers were applied when the results were made.
+  applyConfig(loadConfig(o.config, sources), {&o.rules, &o.asOf, &o.failOn, nullptr});
+  if (o.failOn.empty()) o.failOn = "review";
+  if (o.asOf.empty())
+    throw UsageError("report merge needs --as-of: results do not record their evaluation date; "
+                     "give the date the audit used");
+  const Date asOf = parseAsOf(o.asOf);
+  const std::optional<Level> threshold = parseFailOn(o.failOn);
+  const auto formats = streamFormats();
+  if (std::find(formats.begin(), formats.end(), o.format) == formats.end())
+    throw UsageError(fmt::format("report merge cannot write format '{}' (expected {})", o.format,
+                                 joined({formats.begin(), formats.end()})));
+  if (o.order != "source" && o.order != "input")
+    throw UsageError(fmt::format("--order '{}' must be source or input", o.order));
+  if (o.jobs < 0) throw UsageError("--jobs must be at least 1");
+  const int jobs =
+      o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+
+  const LoadedRules rules = loadRules(o.rules, sources);
+  const auto source = openResultSource(
+      o.files, o.order == "source" ? MergeOrder::Source : MergeOrder::Input, sources);
+  StreamContext context{rules.compiled.get(), asOf};
+  const auto reporter = o.format == "html"
+                            ? std::make_unique<HtmlReporter>(std::move(context), o.htmlRows)
+                            : makeStreamReporter(o.format, std::move(context));
+  StreamingOutput output(o.output);
+  DriverSettings settings;
+  settings.jobs = jobs;
+  settings.progress = !o.quiet;
+  const DriverOutcome outcome = runBatches(*source, mergeEvaluator(*rules.compiled), *reporter,
+                                           output, *rules.compiled, settings);
+  output.commit();
+  return exitCodeFor(outcome.worst, threshold);
+}
+
+} // namespace
+
+void registerReport(CLI::App& app, CommandRunner& run) {
+  CLI::App* report = app.add_subcommand("report", "Work with saved results");
+  report->require_subcommand(1);
+  auto o = std::make_shared<MergeOptions>();
+  CLI::App* cmd = report->add_subcommand(
+      "merge", "Combine the JSONL results of audit runs (shards, array jobs) into one report");
+  cmd->add_option("files", o->files,
+                  "Result files of `audit --format jsonl` ('-' = standard input)")
+      ->required();
+  addRuleOptions(*cmd, o->rules);
+  cmd->add_option("--as-of", o->asOf,
+                  "The evaluation date the audit used, YYYY-MM-DD (required, here or in the "
+                  "config file)");
+  addConfigOptions(*cmd, o->config);
+  cmd->add_option("--format", o->format,
+                  "Report format: " + joined({streamFormats().begin(), streamFormats().end()}) +
+                      " (default: text, a summary)");
+  cmd->add_option("-o,--output", o->output, "Write the report to this file (atomically)");
+  cmd->add_option("--fail-on", o->failOn,
+                  "Exit 1 when a workload is at or above this level: prohibited, "
+                  "authorization-required, review or never (default: review)");
+  cmd->add_option("--order", o->order,
+                  "source: by source file and line, which restores input order for the shards "
+                  "of one inventory (default); input: the files one after the other");
+  cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default: the machine's cores)");
+  cmd->add_flag("-q,--quiet", o->quiet, "No progress line");
+  cmd->add_option("--html-rows", o->htmlRows,
+                  "Most workloads listed in the HTML table (default: 20000; totals count all)");
+  cmd->callback([o, &run] { run = [o] { return runMerge(*o); }; });
+}
+
+} // namespace borderline

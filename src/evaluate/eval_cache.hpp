@@ -1,0 +1,39 @@
+#pragma once
+// Memos for one evaluating thread. Inventories repeat the same tenants, site owners and chips
+// on thousands of rows: matching a name against the party lists (normalisation, fuzzy scores)
+// or a chip name against a rule's regular expression costs far more than looking the answer
+// up. Results are the same with or without a cache. Bounded: each memo starts over when full.
+#include <regex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "evaluate/screening.hpp"
+
+namespace borderline {
+
+class EvalCache {
+public:
+  static constexpr std::size_t kMaxEntries = 1 << 16;
+
+  // The same as index.match(name, minScore). One cache serves one index and one minScore.
+  const std::vector<screening::Hit>& screen(const screening::NameIndex& index,
+                                            std::string_view name, int minScore);
+  // The same as std::regex_search(text, regex), for regexes that outlive the cache.
+  bool matches(const std::regex& regex, std::string_view text);
+
+private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<screening::Hit>, Hash, std::equal_to<>> hits_;
+  // Keyed by the regex's address, then the text.
+  std::unordered_map<const std::regex*,
+                     std::unordered_map<std::string, bool, Hash, std::equal_to<>>>
+      matches_;
+  std::size_t matchEntries_ = 0;
+};
+
+} // namespace borderline

@@ -1,0 +1,501 @@
+#include "load/csv_inventory.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "load/manifest.hpp"
+#include "load/scalar_text.hpp"
+#include "load/source.hpp"
+#include "util/text.hpp"
+
+namespace borderline {
+
+namespace {
+
+using C = CsvColumn;
+
+constexpr std::array<std::string_view, kCsvColumns> kNames = {"name",
+                                                              "purpose",
+                                                              "period.start",
+                                                              "period.end",
+                                                              "model.name",
+                                                              "model.developer.name",
+                                                              "model.developer.hq",
+                                                              "model.trainingCompute",
+                                                              "chips",
+                                                              "compute.acquisition",
+                                                              "site.country",
+                                                              "site.owner.name",
+                                                              "site.owner.hq",
+                                                              "site.owner.parentName",
+                                                              "site.owner.parentHq",
+                                                              "tenant.name",
+                                                              "tenant.hq",
+                                                              "tenant.parentName",
+                                                              "tenant.parentHq",
+                                                              "tenant.designations",
+                                                              "endUse",
+                                                              "data.origin",
+                                                              "data.categories",
+                                                              "data.subjects",
+                                                              "data.transfer",
+                                                              "authorizations"};
+
+constexpr C kRequired[] = {C::Name,      C::Purpose, C::Chips,      C::Acquisition, C::SiteCountry,
+                           C::OwnerName, C::OwnerHq, C::TenantName, C::TenantHq};
+
+// Columns that only make sense together: a party needs a name and a country, a data source an
+// origin and categories.
+constexpr std::pair<C, C> kPairs[] = {{C::DeveloperName, C::DeveloperHq},
+                                      {C::DataOrigin, C::DataCategories},
+                                      {C::DataSubjects, C::DataOrigin},
+                                      {C::DataTransfer, C::DataOrigin}};
+
+// Cells a later row of the same workload adds to it; the others it may only repeat.
+bool addsToWorkload(C c) {
+  return c == C::Chips || (c >= C::DataOrigin && c <= C::DataTransfer);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+int at(C c) {
+  return static_cast<int>(c);
+}
+
+// Stands for a column the format does not have (a developer has no parent columns).
+constexpr auto kNone = static_cast<C>(255);
+
+} // namespace
+
+std::string_view csvColumnName(CsvColumn column) {
+  return kNames[static_cast<std::size_t>(column)];
+}
+
+CsvInventory::CsvInventory(std::string_view file, std::string_view header, std::uint32_t headerLine,
+                           const ChipCatalog& catalog)
+    : file_(file), catalog_(&catalog) {
+  index_.fill(-1);
+  Diagnostics diags;
+  std::vector<CsvField> fields;
+  std::string scratch, error;
+  std::uint32_t offset = 0;
+  const std::string_view body = csvRecordBody(header);
+  std::string_view problem;
+  if (const auto bad = findEncodingError(body, problem); bad != std::string_view::npos) {
+    diags.error({file, headerLine, static_cast<std::uint32_t>(bad + 1)}, std::string(problem));
+    throwIfErrors(diags);
+  }
+  if (!splitCsvRecord(body, fields, scratch, offset, error)) {
+    diags.error({file, headerLine, offset + 1}, error);
+    throwIfErrors(diags);
+  }
+  const std::vector<std::string_view> names(kNames.begin(), kNames.end());
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::string_view name = trim(fields[i].text);
+    const Location loc{file, headerLine, fields[i].offset + 1};
+    const auto it = std::find(kNames.begin(), kNames.end(), name);
+    if (it == kNames.end()) {
+      const auto guess = closestMatch(name, names);
+      diags.error(loc,
+                  fmt::format("unknown column '{}' in the CSV header{} (expected columns "
+                              "named as in manifest.md: {})",
+                              name, guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess),
+                              joined(names)));
+      continue;
+    }
+    int& slot = index_[static_cast<std::size_t>(it - kNames.begin())];
+    if (slot >= 0) {
+      diags.error(loc, fmt::format("column '{}' appears twice in the CSV header", name));
+      continue;
+    }
+    slot = static_cast<int>(i);
+  }
+  const Location whole{file, headerLine, 0};
+  for (C c : kRequired)
+    if (index_[at(c)] < 0 && diags.ok())
+      diags.error(whole, fmt::format("the CSV header has no '{}' column, which is required",
+                                     csvColumnName(c)));
+  for (auto [a, b] : kPairs)
+    if (index_[at(a)] >= 0 && index_[at(b)] < 0)
+      diags.error(whole, fmt::format("the CSV header has '{}' but no '{}'", csvColumnName(a),
+                                     csvColumnName(b)));
+  throwIfErrors(diags);
+  fieldCount_ = fields.size();
+}
+
+std::string_view CsvInventory::nameOf(std::string_view record, CsvScratch& s) const {
+  std::uint32_t offset = 0;
+  std::string error;
+  if (!splitCsvRecord(csvRecordBody(record), s.fields, s.text, offset, error)) return {};
+  const auto i = static_cast<std::size_t>(index_[at(C::Name)]);
+  return i < s.fields.size() ? trim(s.fields[i].text) : std::string_view();
+}
+
+// Reads the cells of one record into a workload, with locations and errors.
+class CsvRowReader {
+public:
+  CsvRowReader(const CsvInventory& inventory, std::vector<CsvField>& fields, std::string& scratch,
+               std::vector<Diagnostic>& errors)
+      : inv_(inventory), fields_(fields), scratch_(scratch), errors_(errors) {}
+
+  // Splits a record; false (with the error recorded) when it cannot be read at all.
+  bool split(std::string_view record, std::uint32_t line) {
+    record_ = csvRecordBody(record);
+    line_ = line;
+    multiline_ = record_.find('\n') != std::string_view::npos;
+    std::string_view problem;
+    if (const auto bad = findEncodingError(record_, problem); bad != std::string_view::npos) {
+      errors_.emplace_back(locate(static_cast<std::uint32_t>(bad)), std::string(problem));
+      return false;
+    }
+    std::uint32_t offset = 0;
+    std::string error;
+    if (!splitCsvRecord(record_, fields_, scratch_, offset, error)) {
+      errors_.emplace_back(locate(offset), std::move(error));
+      return false;
+    }
+    if (fields_.size() != inv_.fieldCount_) {
+      errors_.emplace_back(Location{inv_.file_, line_, 0},
+                           fmt::format("row has {} fields, but the CSV header has {}",
+                                       fields_.size(), inv_.fieldCount_));
+      return false;
+    }
+    return true;
+  }
+
+  std::string_view cell(C c) const {
+    if (c == kNone) return {};
+    const int i = inv_.index_[at(c)];
+    return i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
+  }
+  // The location of a cell, or of a position inside its (trimmed) text.
+  Location where(C c, std::size_t within = 0) const {
+    const int i = inv_.index_[at(c)];
+    if (i < 0) return {inv_.file_, line_, 0};
+    const CsvField& f = fields_[static_cast<std::size_t>(i)];
+    std::size_t pos = f.offset;
+    if (pos < record_.size() && record_[pos] == '"') ++pos;
+    const std::string_view raw = f.text;
+    pos += static_cast<std::size_t>(trim(raw).data() - raw.data()) + within;
+    return locate(static_cast<std::uint32_t>(pos));
+  }
+  void error(C c, std::string message, std::size_t within = 0) {
+    errors_.emplace_back(where(c, within), std::move(message));
+  }
+
+  // Typed cells: nothing happens for an empty cell, an error for a bad value.
+  template <class T, class Parse> void value(Located<T>& out, C c, Parse&& parse) {
+    const std::string_view text = cell(c);
+    if (text.empty()) return;
+    std::string message;
+    out.loc = where(c);
+    out.value = parse(text, message);
+    if (!out.value) error(c, std::move(message));
+  }
+  void str(Located<std::string>& out, C c) {
+    value(out, c, [](std::string_view t, std::string&) { return std::optional<std::string>(t); });
+  }
+  void country(Located<CountryId>& out, C c) {
+    value(out, c, [&](std::string_view t, std::string& m) {
+      return countryFromText(t, csvColumnName(c), m);
+    });
+  }
+  void date(Located<Date>& out, C c) {
+    value(out, c,
+          [&](std::string_view t, std::string& m) { return dateFromText(t, csvColumnName(c), m); });
+  }
+  template <class E> void enumeration(Located<E>& out, C c, const EnumDomain& domain) {
+    value(out, c, [&](std::string_view t, std::string& m) -> std::optional<E> {
+      const auto v = enumFromText(t, domain, m);
+      return v ? std::optional<E>(static_cast<E>(*v)) : std::nullopt;
+    });
+  }
+  void require(C c) {
+    if (cell(c).empty())
+      error(c, fmt::format("missing value in required column '{}'", csvColumnName(c)));
+  }
+
+  // Calls f(item, offset) for each `;`-separated item of a cell; empty items are errors.
+  template <class F> void items(C c, F&& f) {
+    const std::string_view text = cell(c);
+    if (text.empty()) return;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t end = std::min(text.find(';', start), text.size());
+      const std::string_view raw = text.substr(start, end - start);
+      const std::string_view item = trim(raw);
+      const std::size_t offset = start + static_cast<std::size_t>(item.data() - raw.data());
+      if (item.empty())
+        error(c,
+              fmt::format("empty item in '{}' (items are separated by one ';')", csvColumnName(c)),
+              start);
+      else
+        f(item, offset);
+      start = end + 1;
+    }
+  }
+  template <class E> void enumList(LocatedList<E>& out, C c, const EnumDomain& domain) {
+    if (cell(c).empty()) return;
+    out.loc = where(c);
+    items(c, [&](std::string_view item, std::size_t offset) {
+      std::string message;
+      if (auto v = enumFromText(item, domain, message))
+        out.values.push_back(static_cast<E>(*v));
+      else
+        error(c, std::move(message), offset);
+    });
+  }
+  void strList(LocatedList<std::string>& out, C c) {
+    if (cell(c).empty()) return;
+    out.loc = where(c);
+    items(c, [&](std::string_view item, std::size_t) { out.values.emplace_back(item); });
+  }
+
+  void party(Party& p, C name, C hq, C parentName, C parentHq, bool required) {
+    if (required) {
+      require(name);
+      require(hq);
+    }
+    if (cell(name).empty() && cell(hq).empty()) {
+      if (!cell(parentName).empty() || !cell(parentHq).empty())
+        error(name, fmt::format("'{}' is empty, but the party has a parent", csvColumnName(name)));
+      return;
+    }
+    p.present = true;
+    p.loc = where(name);
+    if (!required && cell(name).empty()) require(name);
+    if (!required && cell(hq).empty()) require(hq);
+    str(p.name, name);
+    country(p.hq, hq);
+    str(p.parentName, parentName);
+    country(p.parentHq, parentHq);
+  }
+
+  void chips(Workload& w) {
+    items(C::Chips, [&](std::string_view item, std::size_t offset) {
+      const std::size_t star = item.rfind('*');
+      if (star == std::string_view::npos) {
+        error(C::Chips,
+              fmt::format("chips item '{}' must be model*count, e.g. nvidia-h100-sxm*8", item),
+              offset);
+        return;
+      }
+      const std::string_view model = trim(item.substr(0, star));
+      const std::string_view countText = trim(item.substr(star + 1));
+      ChipUse use;
+      use.loc = where(C::Chips, offset);
+      use.model = std::string(model);
+      use.catalogIndex = inv_.catalog_->find(model);
+      if (use.catalogIndex < 0) {
+        error(C::Chips, unknownChipMessage(*inv_.catalog_, model), offset);
+      } else {
+        use.spec = &inv_.catalog_->at(use.catalogIndex);
+      }
+      const std::size_t countOffset =
+          offset + static_cast<std::size_t>(countText.data() - item.data());
+      use.count.loc = where(C::Chips, countOffset);
+      std::string message;
+      use.count.value = integerFromText(countText, "chip count", 1, 100'000'000, message);
+      if (!use.count.has()) error(C::Chips, std::move(message), countOffset);
+      if (use.spec && use.count.has()) w.chips.push_back(std::move(use));
+    });
+  }
+
+  void dataSource(Workload& w) {
+    if (cell(C::DataOrigin).empty() && cell(C::DataCategories).empty() &&
+        cell(C::DataSubjects).empty() && cell(C::DataTransfer).empty())
+      return;
+    DataSource d;
+    d.loc = where(C::DataOrigin);
+    // CSV has no column for the source's name: the row stands for it.
+    d.name.value = fmt::format("line {}", line_);
+    d.name.loc = d.loc;
+    require(C::DataOrigin);
+    require(C::DataCategories);
+    country(d.origin, C::DataOrigin);
+    enumList(d.categories, C::DataCategories, kDataCategoryDomain);
+    value(d.subjects, C::DataSubjects, [](std::string_view t, std::string& m) {
+      return integerFromText(t, "data.subjects", 0, 100'000'000'000, m);
+    });
+    strList(d.transfer, C::DataTransfer);
+    w.data.push_back(std::move(d));
+  }
+
+  // type:reference:expires; the reference may itself hold colons.
+  void authorizations(Workload& w) {
+    items(C::Authorizations, [&](std::string_view item, std::size_t offset) {
+      Authorization a;
+      a.loc = where(C::Authorizations, offset);
+      const std::size_t first = item.find(':');
+      const std::string_view type = trim(item.substr(0, first));
+      if (type.empty()) {
+        error(C::Authorizations,
+              fmt::format("authorization '{}' has no type (expected type:reference:expires)", item),
+              offset);
+        return;
+      }
+      a.type = {std::string(type), a.loc};
+      if (first != std::string_view::npos) {
+        std::string_view rest = item.substr(first + 1);
+        const std::size_t last = rest.rfind(':');
+        std::string_view reference = rest;
+        if (last != std::string_view::npos) {
+          reference = rest.substr(0, last);
+          const std::string_view expires = trim(rest.substr(last + 1));
+          const std::size_t at = offset + static_cast<std::size_t>(expires.data() - item.data());
+          if (!expires.empty()) {
+            std::string message;
+            a.expires = {dateFromText(expires, "authorization expires", message),
+                         where(C::Authorizations, at)};
+            if (!a.expires.has()) error(C::Authorizations, std::move(message), at);
+          }
+        }
+        reference = trim(reference);
+        if (!reference.empty()) a.reference = {std::string(reference), a.loc};
+      }
+      w.authorizations.push_back(std::move(a));
+    });
+  }
+
+  // The whole workload from its first row.
+  void first(Workload& w) {
+    w.loc = where(C::Name);
+    std::string message;
+    if (validWorkloadName(cell(C::Name), message))
+      w.name = std::string(cell(C::Name));
+    else
+      error(C::Name, std::move(message));
+    for (C c : kRequired) require(c);
+    enumeration(w.purpose, C::Purpose, kPurposeDomain);
+    date(w.periodStart, C::PeriodStart);
+    date(w.periodEnd, C::PeriodEnd);
+    if (w.periodStart.has() && w.periodEnd.has() && *w.periodEnd.value < *w.periodStart.value)
+      error(C::PeriodEnd, "period.end is before period.start");
+    str(w.modelName, C::ModelName);
+    party(w.party(PartyRole::Developer), C::DeveloperName, C::DeveloperHq, kNone, kNone, false);
+    value(w.trainingCompute, C::TrainingCompute, [](std::string_view t, std::string& m) {
+      auto v = numberFromText(t, "model.trainingCompute", m);
+      if (v && *v < 0) {
+        m = "model.trainingCompute must not be negative";
+        return std::optional<double>();
+      }
+      return v;
+    });
+    w.chipsLoc = where(C::Chips);
+    chips(w);
+    enumeration(w.acquisition, C::Acquisition, kAcquisitionDomain);
+    country(w.siteCountry, C::SiteCountry);
+    party(w.party(PartyRole::Owner), C::OwnerName, C::OwnerHq, C::OwnerParentName, C::OwnerParentHq,
+          true);
+    party(w.party(PartyRole::Tenant), C::TenantName, C::TenantHq, C::TenantParentName,
+          C::TenantParentHq, true);
+    strList(w.party(PartyRole::Tenant).designations, C::TenantDesignations);
+    if (!cell(C::EndUse).empty()) {
+      enumList(w.endUse, C::EndUse, kEndUseDomain);
+    } else {
+      w.endUse.values = {EndUse::Civil}; // manifest.md: default [civil]
+      w.endUse.loc = w.loc;
+    }
+    dataSource(w);
+    authorizations(w);
+  }
+
+  // A later row of the same workload: adds chips and a data source; the other cells must be
+  // empty or repeat the first row's.
+  void next(Workload& w, const CsvRowReader& firstRow, std::uint32_t firstLine) {
+    for (int i = 0; i < kCsvColumns; ++i) {
+      const auto c = static_cast<C>(i);
+      if (addsToWorkload(c) || cell(c).empty() || cell(c) == firstRow.cell(c)) continue;
+      error(c, fmt::format("'{}' is '{}' here but '{}' on line {}, the workload's first row "
+                           "(later rows of a workload add chips and data sources; other cells "
+                           "must be empty or the same)",
+                           csvColumnName(c), cell(c), firstRow.cell(c), firstLine));
+    }
+    chips(w);
+    dataSource(w);
+  }
+
+private:
+  Location locate(std::uint32_t offset) const {
+    if (!multiline_) return {inv_.file_, line_, offset + 1};
+    std::uint32_t line = line_;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < offset && i < record_.size(); ++i)
+      if (record_[i] == '\n') {
+        ++line;
+        lineStart = i + 1;
+      }
+    return {inv_.file_, line, static_cast<std::uint32_t>(offset - lineStart + 1)};
+  }
+
+  const CsvInventory& inv_;
+  std::vector<CsvField>& fields_;
+  std::string& scratch_;
+  std::vector<Diagnostic>& errors_;
+  std::string_view record_;
+  std::uint32_t line_ = 0;
+  bool multiline_ = false;
+};
+
+void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBatch& out,
+                        CsvScratch& s) const {
+  Workload w;
+  InvalidWorkload group; // the current workload's first line, rows and errors
+  std::string groupName;
+  std::string_view groupRecord; // its first row, split again when a later row compares cells
+  bool active = false;
+  std::vector<Diagnostic> errors;
+
+  auto finish = [&] {
+    if (!active) return;
+    if (errors.empty()) {
+      out.workloads.push_back(std::move(w));
+    } else {
+      group.errors = std::move(errors);
+      out.invalid.push_back(std::move(group));
+    }
+    w = Workload();
+    group = InvalidWorkload();
+    errors.clear();
+    active = false;
+  };
+
+  std::uint32_t line = firstLine;
+  for (std::size_t pos = 0; pos < text.size();) {
+    bool complete = false;
+    const std::size_t end = csvRecordEnd(text, pos, complete);
+    const std::string_view record = text.substr(pos, end - pos);
+    const auto lines = static_cast<std::uint32_t>(std::count(record.begin(), record.end(), '\n'));
+    pos = end;
+    ++out.rows;
+    std::vector<Diagnostic> rowErrors;
+    CsvRowReader row(*this, s.fields, s.text, rowErrors);
+    const bool readable = row.split(record, line);
+    const std::string_view name = readable ? row.cell(C::Name) : std::string_view();
+    if (active && !name.empty() && name == groupName) {
+      CsvRowReader firstRow(*this, s.firstFields, s.firstText, rowErrors);
+      firstRow.split(groupRecord, group.line);
+      row.next(w, firstRow, group.line);
+      ++group.rows;
+    } else {
+      finish();
+      active = true;
+      group.line = line;
+      group.rows = 1;
+      groupName.assign(name);
+      groupRecord = record;
+      if (readable) row.first(w);
+    }
+    errors.insert(errors.end(), std::make_move_iterator(rowErrors.begin()),
+                  std::make_move_iterator(rowErrors.end()));
+    line += lines == 0 ? 1 : lines;
+  }
+  finish();
+}
+
+} // namespace borderline

@@ -1,0 +1,117 @@
+#include "load/csv_record.hpp"
+
+#include <cstring>
+
+namespace borderline {
+
+std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* p = begin + start;
+  // Fast path: a line without quotes ends at its line break.
+  const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+  const char* lineEnd = nl ? static_cast<const char*>(nl) : end;
+  if (!std::memchr(p, '"', static_cast<std::size_t>(lineEnd - p))) {
+    complete = nl != nullptr;
+    return nl ? static_cast<std::size_t>(lineEnd - begin) + 1 : text.size();
+  }
+  bool quoted = false;
+  for (; p < end; ++p) {
+    if (*p == '"')
+      quoted = !quoted; // "" inside quotes toggles twice: still quoted
+    else if (*p == '\n' && !quoted) {
+      complete = true;
+      return static_cast<std::size_t>(p - begin) + 1;
+    }
+  }
+  complete = false;
+  return text.size();
+}
+
+std::string_view csvRecordBody(std::string_view record) {
+  if (record.ends_with('\n')) record.remove_suffix(1);
+  if (record.ends_with('\r')) record.remove_suffix(1);
+  return record;
+}
+
+bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std::string& scratch,
+                    std::uint32_t& errorOffset, std::string& error) {
+  fields.clear();
+  scratch.clear();
+  scratch.reserve(record.size()); // views into it must stay valid
+  std::size_t i = 0;
+  const std::size_t n = record.size();
+  while (true) {
+    const auto start = static_cast<std::uint32_t>(i);
+    if (i < n && record[i] == '"') {
+      // Quoted: find the closing quote, unescaping "" only when there is one.
+      std::size_t j = i + 1;
+      bool escaped = false;
+      while (true) {
+        const std::size_t q = record.find('"', j);
+        if (q == std::string_view::npos) {
+          errorOffset = start;
+          error = "unclosed quote in CSV field";
+          return false;
+        }
+        if (q + 1 < n && record[q + 1] == '"') {
+          escaped = true;
+          j = q + 2;
+          continue;
+        }
+        j = q;
+        break;
+      }
+      std::string_view inner = record.substr(i + 1, j - i - 1);
+      if (escaped) {
+        const std::size_t from = scratch.size();
+        for (std::size_t k = 0; k < inner.size(); ++k) {
+          scratch += inner[k];
+          if (inner[k] == '"') ++k; // skip the second quote of a pair
+        }
+        inner = std::string_view(scratch).substr(from);
+      }
+      fields.push_back({inner, start});
+      i = j + 1;
+      if (i < n && record[i] != ',') {
+        errorOffset = static_cast<std::uint32_t>(i);
+        error = "unexpected text after a closing quote in CSV field (quote the whole field, "
+                "and write a quote inside it as \"\")";
+        return false;
+      }
+    } else {
+      const std::size_t comma = record.find(',', i);
+      const std::size_t end = comma == std::string_view::npos ? n : comma;
+      const std::string_view text = record.substr(i, end - i);
+      if (text.find('"') != std::string_view::npos) {
+        errorOffset = static_cast<std::uint32_t>(i + text.find('"'));
+        error = "quote inside an unquoted CSV field (quote the whole field, and write a quote "
+                "inside it as \"\")";
+        return false;
+      }
+      fields.push_back({text, start});
+      i = end;
+    }
+    if (i >= n) return true;
+    ++i;          // the comma
+    if (i == n) { // a trailing comma: one more, empty field
+      fields.push_back({std::string_view(), static_cast<std::uint32_t>(i)});
+      return true;
+    }
+  }
+}
+
+void appendCsvField(std::string& out, std::string_view value) {
+  if (value.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += value;
+    return;
+  }
+  out += '"';
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+} // namespace borderline

@@ -1,0 +1,34 @@
+#pragma once
+// CSV records (RFC 4180): fields separated by commas, optionally in double quotes, a quote
+// inside a quoted field written twice; a quoted field may hold commas and line breaks. Lines
+// end with LF or CRLF. Splitting allocates nothing per field: fields are views into the record,
+// or into one scratch buffer for quoted fields that had doubled quotes.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace borderline {
+
+// Where the record that starts at `start` ends: the index just past its line break, or
+// text.size() when the text ends first. `complete` tells whether a line break (outside quotes)
+// ended it, so a reader knows when it needs more input.
+std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete);
+
+struct CsvField {
+  std::string_view text; // unquoted, unescaped
+  std::uint32_t offset;  // byte offset of the field's first character in the record
+};
+
+// Splits one record (without its line break) into fields. Returns false, with the byte
+// offset and a message, when the quoting is malformed. `scratch` must outlive the fields.
+bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std::string& scratch,
+                    std::uint32_t& errorOffset, std::string& error);
+
+// The record without its line break (LF or CRLF).
+std::string_view csvRecordBody(std::string_view record);
+
+// Appends `value` as one CSV field, quoted when it holds a comma, quote or line break.
+void appendCsvField(std::string& out, std::string_view value);
+
+} // namespace borderline

@@ -1,0 +1,22 @@
+#pragma once
+// Reading back the results that `audit --format jsonl` writes (JSON report result objects),
+// so that `report merge` can combine the parts of a sharded or distributed audit into any
+// report format. A result is rebuilt against the loaded rule packs and must serialise back to
+// exactly the same JSON: a result produced with other rules (different titles, citations or
+// party lists) is refused rather than reported with today's texts.
+#include <nlohmann/json.hpp>
+
+#include "compile/rules.hpp"
+#include "evaluate/result.hpp"
+#include "load/inventory.hpp"
+
+namespace borderline {
+
+// Rebuilds the workload facts reports read (name, source, labels, site country) into `w` and
+// the result into `r` (r.workload = &w). File names are kept in batch.names. Throws
+// LoadFailure located at `where` when the object is not such a result or does not match the
+// rules.
+void readResultJson(const nlohmann::ordered_json& json, Location where, const CompiledRules& rules,
+                    LoadedBatch& batch, Workload& w, Result& r);
+
+} // namespace borderline

@@ -1,0 +1,198 @@
+// Flat CSV inventories (load/csv_record.cpp, load/csv_inventory.cpp): RFC 4180 records, the
+// header, typed cells with locations, lists, chips, authorizations, and rows that continue a
+// workload.
+#include "support.hpp"
+
+#include "load/csv_inventory.hpp"
+
+using namespace bltest;
+
+namespace {
+
+ChipCatalog testCatalog() {
+  ChipCatalog catalog;
+  ChipSpec chip;
+  chip.id = "big-chip";
+  chip.name = "Big Chip";
+  chip.aliases = {"BIG"};
+  chip.tops = {{16, 1000}};
+  chip.computeDerived();
+  catalog.add(chip);
+  return catalog;
+}
+
+const std::string kHeader =
+    "name,purpose,chips,compute.acquisition,site.country,site.owner.name,site.owner.hq,"
+    "tenant.name,tenant.hq,data.origin,data.categories,data.subjects,data.transfer,"
+    "authorizations,endUse";
+
+struct Loaded {
+  LoadedBatch batch;
+  std::string errors() const {
+    std::string out;
+    for (const auto& bad : batch.invalid) out += describe(bad.errors);
+    return out;
+  }
+};
+
+// Loads `rows` (after kHeader, so the first row is line 2).
+Loaded load(const std::string& rows, const std::string& header = kHeader) {
+  static const ChipCatalog catalog = testCatalog();
+  const CsvInventory inventory("inv.csv", header, 1, catalog);
+  Loaded out;
+  CsvScratch scratch;
+  inventory.load(rows, 2, out.batch, scratch);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("csv: records follow RFC 4180") {
+  std::vector<CsvField> fields;
+  std::string scratch, error;
+  std::uint32_t offset = 0;
+  SECTION("quoted fields hold commas, doubled quotes and line breaks") {
+    REQUIRE(
+        splitCsvRecord("a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\",", fields, scratch, offset, error));
+    REQUIRE(fields.size() == 5);
+    CHECK(fields[1].text == "b,c");
+    CHECK(fields[2].text == "say \"hi\"");
+    CHECK(fields[3].text == "x\ny");
+    CHECK(fields[4].text.empty());
+    CHECK(fields[2].offset == 8);
+  }
+  SECTION("a record ends at a line break outside quotes") {
+    bool complete = false;
+    const std::string text = "a,\"b\nc\"\nnext\n";
+    CHECK(csvRecordEnd(text, 0, complete) == 8);
+    CHECK(complete);
+    CHECK(csvRecordEnd(text, 8, complete) == text.size());
+    CHECK(complete);
+    CHECK(csvRecordEnd("a,\"open", 0, complete) == 7);
+    CHECK_FALSE(complete);
+  }
+  SECTION("malformed quoting is located") {
+    CHECK_FALSE(splitCsvRecord("a,\"b\"c", fields, scratch, offset, error));
+    CHECK(offset == 5);
+    CHECK_FALSE(splitCsvRecord("a,b\"c", fields, scratch, offset, error));
+    CHECK(offset == 3);
+    CHECK_FALSE(splitCsvRecord("a,\"never closed", fields, scratch, offset, error));
+  }
+  SECTION("writing quotes only what needs it") {
+    std::string out;
+    appendCsvField(out, "plain");
+    out += ',';
+    appendCsvField(out, "a, \"b\"");
+    CHECK(out == "plain,\"a, \"\"b\"\"\"");
+  }
+}
+
+TEST_CASE("csv: the header names known columns") {
+  static const ChipCatalog catalog = testCatalog();
+  auto headerError = [&](const std::string& header) {
+    try {
+      CsvInventory("inv.csv", header, 1, catalog);
+    } catch (const LoadFailure& failure) {
+      return describe(failure.errors());
+    }
+    return std::string("(no error)");
+  };
+  CHECK_THAT(headerError(kHeader + ",tenant.hqq"),
+             Catch::Contains("inv.csv:1:") && Catch::Contains("unknown column 'tenant.hqq'") &&
+                 Catch::Contains("did you mean 'tenant.hq'?"));
+  CHECK_THAT(headerError(kHeader + ",purpose"), Catch::Contains("column 'purpose' appears twice"));
+  CHECK_THAT(headerError("name,purpose"), Catch::Contains("no 'chips' column, which is required"));
+  CHECK_THAT(headerError(kHeader + ",model.developer.name"),
+             Catch::Contains("has 'model.developer.name' but no 'model.developer.hq'"));
+}
+
+TEST_CASE("csv: a row is a workload with typed, located values") {
+  const auto out = load("w1,training,big-chip*8;BIG*2,lease,MY,DC Sdn Bhd,MY,\"Acme, Ltd\",SG,"
+                        "CN,personal;health,2500000,consent; pipia,bis-license:D-1:2027-01-31,"
+                        "civil;military\n");
+  REQUIRE(out.errors().empty());
+  REQUIRE(out.batch.workloads.size() == 1);
+  const Workload& w = out.batch.workloads.front();
+  CHECK(w.name == "w1");
+  CHECK(w.loc.str() == "inv.csv:2:1");
+  CHECK(*w.purpose.value == Purpose::Training);
+  REQUIRE(w.chips.size() == 2);
+  CHECK(*w.chips[1].count.value == 2);
+  CHECK(w.chips[1].model == "BIG");
+  CHECK(w.chips[1].loc.str() == "inv.csv:2:24");
+  CHECK(*w.party(PartyRole::Tenant).name.value == "Acme, Ltd");
+  CHECK(w.party(PartyRole::Tenant).name.loc.str() == "inv.csv:2:54");
+  REQUIRE(w.data.size() == 1);
+  CHECK(*w.data[0].name.value == "line 2");
+  CHECK(*w.data[0].subjects.value == 2500000);
+  CHECK(w.data[0].categories.values == std::vector{DataCategory::Personal, DataCategory::Health});
+  CHECK(w.data[0].transfer.values == std::vector<std::string>{"consent", "pipia"});
+  REQUIRE(w.authorizations.size() == 1);
+  CHECK(*w.authorizations[0].reference.value == "D-1");
+  CHECK(w.authorizations[0].expires.value->str() == "2027-01-31");
+  CHECK(w.endUse.values == std::vector{EndUse::Civil, EndUse::Military});
+}
+
+TEST_CASE("csv: later rows with the same name add data sources and chips") {
+  const auto out = load("w1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,US,public,,,,\n"
+                        "w1,,BIG*4,,,,,,,CN,personal,10,,,\n"
+                        "w1,training,,,MY,,,,,FR,personal,20,eu-scc,,\n"
+                        "w2,inference,big-chip*1,iaas,SG,DC,SG,Acme,SG,,,,,,\n");
+  REQUIRE(out.errors().empty());
+  REQUIRE(out.batch.workloads.size() == 2);
+  CHECK(out.batch.rows == 4);
+  const Workload& w = out.batch.workloads.front();
+  CHECK(w.chips.size() == 2);
+  REQUIRE(w.data.size() == 3);
+  CHECK(*w.data[2].name.value == "line 4");
+  CHECK(w.data[2].loc.str() == "inv.csv:4:22");
+  CHECK(out.batch.workloads[1].endUse.values == std::vector{EndUse::Civil}); // the default
+}
+
+TEST_CASE("csv: bad rows are errors with their line and column") {
+  SECTION("a different value in a later row names both lines") {
+    const auto out = load("w1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n"
+                          "w1,inference,,,,,,,,,,,,,\n");
+    REQUIRE(out.batch.invalid.size() == 1);
+    CHECK(out.batch.invalid[0].rows == 2);
+    CHECK_THAT(out.errors(), Catch::Contains("inv.csv:3:4: 'purpose' is 'inference' here "
+                                             "but 'training' on line 2"));
+  }
+  SECTION("values are checked like manifest values") {
+    const auto out =
+        load("w1,train,big-chip*0,lease,cn,DC,MY,Acme,SG,CN,personal,-1,,x:y:2027-02-30,\n");
+    const std::string e = out.errors();
+    CHECK_THAT(e, Catch::Contains("inv.csv:2:4: unknown purpose 'train'"));
+    CHECK_THAT(e, Catch::Contains("inv.csv:2:19: chip count must be at least 1"));
+    CHECK_THAT(e, Catch::Contains("inv.csv:2:27: site.country: country codes are upper "
+                                  "case: did you mean 'CN'?"));
+    CHECK_THAT(e, Catch::Contains("data.subjects must not be negative"));
+    CHECK_THAT(e,
+               Catch::Contains("authorization expires '2027-02-30' is not a real calendar date"));
+    CHECK(out.batch.workloads.empty());
+  }
+  SECTION("missing required values, unknown chips and bad chip items") {
+    const auto out = load("w1,,big-chp*8;big-chip,lease,MY,,MY,Acme,SG,,,,,,\n");
+    const std::string e = out.errors();
+    CHECK_THAT(e, Catch::Contains("missing value in required column 'purpose'"));
+    CHECK_THAT(e, Catch::Contains("missing value in required column 'site.owner.name'"));
+    CHECK_THAT(e, Catch::Contains("unknown chip 'big-chp'") &&
+                      Catch::Contains("did you mean 'big-chip'?"));
+    CHECK_THAT(e, Catch::Contains("chips item 'big-chip' must be model*count"));
+  }
+  SECTION("a row with the wrong number of fields, and bad bytes") {
+    const auto out = load("w1,training\nw2,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\xff\n");
+    CHECK_THAT(out.errors(),
+               Catch::Contains("inv.csv:2: row has 2 fields, but the CSV header has 15"));
+    CHECK_THAT(out.errors(), Catch::Contains("inv.csv:3:52: invalid UTF-8"));
+  }
+  SECTION("a bad workload does not hide the good ones around it") {
+    const auto out = load("ok1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n"
+                          "bad,training,big-chip*8,lease,XX,DC,MY,Acme,SG,,,,,,\n"
+                          "ok2,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n");
+    REQUIRE(out.batch.workloads.size() == 2);
+    CHECK(out.batch.workloads[1].name == "ok2");
+    REQUIRE(out.batch.invalid.size() == 1);
+    CHECK(out.batch.invalid[0].line == 3);
+  }
+}
