@@ -15,6 +15,8 @@ packages=(
   python3-jsonschema python3-yaml  # tests/validate: JSON Schema checks (SARIF, manifests)
   libxml2-utils             # tests/validate: xmllint checks JUnit XML against its XSD
   chromium                  # tests only: the HTML audit report is checked in a real browser
+  clang libclang-rt-14-dev  # CI only: the fuzz preset (libFuzzer and the sanitizer runtimes
+                            # are in libclang-rt, which clang only recommends)
 )
 
 # npm, for the SARIF validator below, unless Node.js already brings it.

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   registerDiff(app, run);
   registerWhatIf(app, run);
   registerScreen(app, run);
+  registerParties(app, run);
   registerAudit(app, run);
   registerReport(app, run);
   try {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "audit/file_input.hpp"
 #include "load/manifest.hpp"
 
@@ -88,9 +90,19 @@ private:
         end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data()) + 1
                  : buffer_.size();
       }
+      if (end - pos > kMaxRecordBytes) tooLong(pos);
       if (complete || !more_) return end;
       more_ = input_.read(buffer_);
     }
+  }
+
+  [[noreturn]] void tooLong(std::size_t pos) const {
+    const auto line = line_ + static_cast<std::uint32_t>(std::count(
+                                  buffer_.begin(), buffer_.begin() + static_cast<long>(pos), '\n'));
+    throw LoadFailure({Diagnostic{Location{shown_, line, 1},
+                                  fmt::format("{} longer than {} bytes, the limit of one record{}",
+                                              csv_ ? "CSV record" : "JSONL line", kMaxRecordBytes,
+                                              csv_ ? " (an unclosed quote?)" : "")}});
   }
 
   FileInput input_;

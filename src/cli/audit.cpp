@@ -7,6 +7,7 @@
 
 #include "audit/driver.hpp"
 #include "cli/common.hpp"
+#include "cli/stale_lists.hpp"
 #include "cli/config.hpp"
 #include "cli/stream_report.hpp"
 #include "report/html_reporter.hpp"
@@ -68,6 +69,7 @@ int runAudit(AuditOptions o) {
   const InventoryFormat format = inputFormat(o);
 
   const LoadedRules rules = loadRules(o.rules, sources);
+  warnStaleLists(*rules.compiled, asOf);
   const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
   const DateView view(*rules.compiled, asOf);
   StreamContext context{rules.compiled.get(), asOf};

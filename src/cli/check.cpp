@@ -7,6 +7,7 @@
 
 #include "cli/common.hpp"
 #include "cli/config.hpp"
+#include "cli/stale_lists.hpp"
 #include "evaluate/evaluator.hpp"
 #include "load/waiver_file.hpp"
 #include "report/reporter.hpp"
@@ -40,6 +41,7 @@ int runCheck(CheckOptions o) {
                                  EnumDomain{"format", reportFormats()}.expected()));
 
   const LoadedRules rules = loadRules(o.rules, sources);
+  warnStaleLists(*rules.compiled, asOf);
   // Every input error at once: the waivers file's and the manifests'.
   std::vector<Diagnostic> errors;
   std::vector<Waiver> waivers;

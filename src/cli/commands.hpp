@@ -20,6 +20,7 @@ void registerTimeline(CLI::App& app, CommandRunner& run);
 void registerDiff(CLI::App& app, CommandRunner& run);
 void registerWhatIf(CLI::App& app, CommandRunner& run);
 void registerScreen(CLI::App& app, CommandRunner& run);
+void registerParties(CLI::App& app, CommandRunner& run);
 // `rules lint`, registered by registerRules on its `rules` subcommand.
 void registerRulesLint(CLI::App& rules, CommandRunner& run);
 

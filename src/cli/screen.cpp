@@ -1,4 +1,6 @@
-// `borderline screen NAME [--as-of D]`: restricted-party screening of one name.
+// `borderline screen NAME... [--csv FILE --column COL] [--as-of D]`: restricted-party
+// screening of names without workloads (the plain denied-party-screening job).
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -6,7 +8,9 @@
 #include "analyze/screen.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/stale_lists.hpp"
 #include "evaluate/screening.hpp"
+#include "load/csv_table.hpp"
 #include "report/screen_report.hpp"
 
 namespace borderline {
@@ -14,7 +18,9 @@ namespace borderline {
 namespace {
 
 struct ScreenOptions {
-  std::string name;
+  std::vector<std::string> names;
+  std::string csv;
+  std::string column;
   RuleOptions rules;
   std::string asOf;
   int minScore = screening::kReviewThreshold;
@@ -22,38 +28,84 @@ struct ScreenOptions {
   std::string output;
 };
 
-int runScreen(const ScreenOptions& o) {
+// The names of one column of a CSV file (header row required), in row order.
+std::vector<std::string> csvColumn(const std::string& path, const std::string& column,
+                                   SourceSet& sources) {
+  const SourceText source = readSource(sources, path);
+  const auto records = splitCsv(source.name, source.text);
+  if (records.empty())
+    throw LoadFailure({Diagnostic{{source.name, 1, 1}, "empty CSV file: expected a header row"}});
+  const auto& header = records.front().fields;
+  const auto it = std::find(header.begin(), header.end(), column);
+  if (it == header.end())
+    throw LoadFailure({Diagnostic{{source.name, records.front().line, 1},
+                                  fmt::format("the header has no column \"{}\"", column)}});
+  const auto c = static_cast<std::size_t>(it - header.begin());
+  std::vector<std::string> names;
+  for (std::size_t k = 1; k < records.size(); ++k) {
+    if (records[k].fields.size() != header.size())
+      throw LoadFailure({Diagnostic{{source.name, records[k].line, 1},
+                                    fmt::format("row has {} fields; the header has {}",
+                                                records[k].fields.size(), header.size())}});
+    names.push_back(records[k].fields[c]);
+  }
+  return names;
+}
+
+int runScreen(ScreenOptions o) {
   requireFormat("screen", o.format, {"text", "json"});
-  if (o.minScore < 1 || o.minScore > 100)
-    throw UsageError(fmt::format("--min-score {} is out of range (1 to 100)", o.minScore));
-  if (screening::normalize(o.name).empty())
-    throw UsageError(
-        fmt::format("nothing to screen in '{}' (only punctuation or legal-form words)", o.name));
-  const Date asOf = parseAsOf(o.asOf);
+  if (o.minScore < screening::kReviewThreshold || o.minScore > 100)
+    throw UsageError(fmt::format("--min-score {} is out of range ({} to 100: lower scores are not "
+                                 "matches)",
+                                 o.minScore, screening::kReviewThreshold));
+  if (o.csv.empty() != o.column.empty())
+    throw UsageError("--csv and --column go together");
   SourceSet sources;
+  if (!o.csv.empty()) {
+    auto more = csvColumn(o.csv, o.column, sources);
+    o.names.insert(o.names.end(), more.begin(), more.end());
+  }
+  if (o.names.empty()) throw UsageError("nothing to screen: give names, or --csv and --column");
+  // A name that normalises to nothing cannot match anything: say so rather than pass it.
+  for (const auto& name : o.names)
+    if (screening::normalize(name).empty())
+      throw UsageError(
+          fmt::format("nothing to screen in '{}' (only punctuation or legal-form words)", name));
+  const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
-  const NameScreen result = screenName(*rules.compiled, o.name, asOf, o.minScore);
+  warnStaleLists(*rules.compiled, asOf);
+  std::vector<NameScreen> results;
+  results.reserve(o.names.size());
+  bool any = false;
+  for (const auto& name : o.names) {
+    results.push_back(screenName(*rules.compiled, name, asOf, o.minScore));
+    any = any || results.back().inForce() > 0;
+  }
   std::ostringstream out;
   if (o.format == "json")
-    writeScreenJson(*rules.compiled, result, out);
+    writeScreenJson(*rules.compiled, results, out);
   else
-    writeScreenText(*rules.compiled, result, out);
+    writeScreenText(*rules.compiled, results, out);
   emit(o.output, out.str());
-  return result.inForce() ? kExitFindings : kExitOk;
+  return any ? kExitFindings : kExitOk;
 }
 
 } // namespace
 
 void registerScreen(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<ScreenOptions>();
-  CLI::App* cmd = app.add_subcommand("screen", "Restricted-party screening of one name");
-  cmd->add_option("name", options->name, "The name to screen (quote it)")->required();
+  CLI::App* cmd = app.add_subcommand("screen", "Restricted-party screening of names");
+  cmd->add_option("name", options->names, "The names to screen (quote each)");
+  cmd->add_option("--csv", options->csv, "Also screen the names of a CSV column (- = stdin)");
+  cmd->add_option("--column", options->column, "The CSV column that holds the names");
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
-  cmd->add_option(
-      "--min-score", options->minScore,
-      fmt::format("Lowest fuzzy score reported, 1-100 (default {})", screening::kReviewThreshold));
-  cmd->add_option("--format", options->format, "Report format: text or json");
+  cmd->add_option("--min-score", options->minScore,
+                  fmt::format("Lowest score reported, {}-100 (default {}; {} and up is a probable "
+                              "match)",
+                              screening::kReviewThreshold, screening::kReviewThreshold,
+                              screening::kProbableThreshold));
+  cmd->add_option("--format", options->format, "Report format: text or json (JSON Lines)");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
   cmd->callback([options, &run] { run = [options] { return runScreen(*options); }; });
 }

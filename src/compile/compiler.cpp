@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "compile/compile_condition.hpp"
+#include "compile/party_index.hpp"
 #include "load/chip_spec.hpp"
+#include "load/party_index_file.hpp"
 #include "util/sha256.hpp"
 
 namespace borderline {
@@ -19,10 +21,13 @@ class IdRegistry {
 public:
   explicit IdRegistry(std::string_view what) : what_(what) {}
   bool claim(YamlReader& r, const YAML::Node& at, const std::string& id) {
-    auto [it, inserted] = seen_.emplace(id, r.at(at));
+    return claim(r.diagnostics(), r.at(at), id);
+  }
+  bool claim(Diagnostics& diags, Location at, const std::string& id) {
+    auto [it, inserted] = seen_.emplace(id, at);
     if (!inserted)
-      r.error(at,
-              fmt::format("duplicate {} '{}' (first defined at {})", what_, id, it->second.str()));
+      diags.error(at,
+                  fmt::format("duplicate {} '{}' (first defined at {})", what_, id, it->second.str()));
     return inserted;
   }
 
@@ -38,6 +43,7 @@ public:
   // Pass 1: metadata, groups, chips and parties, which conditions refer to.
   void declare(const PackSource& src) {
     if (src.kind == PackKind::RuleTest) return;
+    if (!src.partyIndex.empty()) return declareIndexed(src);
     YamlReader r(src.file, diags_);
     MapReader top =
         src.kind == PackKind::RulePack
@@ -79,11 +85,30 @@ public:
   Diagnostics& diagnostics() { return diags_; }
 
 private:
+  // A PartyList from its binary index: the same content as its YAML, already checked when it
+  // was imported.
+  void declareIndexed(const PackSource& src) {
+    const std::string indexFile = partyIndexPath(std::string(src.file));
+    IndexedPartyList decoded = decodePartyIndex(src.partyIndex, indexFile, src.file);
+    auto pack = std::make_unique<PackInfo>(std::move(decoded.info));
+    pack->file = src.file;
+    pack->sha256 = src.sha256;
+    if (!packNames_.claim(diags_, Location{src.file, 0, 0}, pack->name)) return;
+    const int list = static_cast<int>(out_.partyLists.size());
+    out_.partyLists.push_back(pack->name);
+    out_.partyListPacks.push_back(pack.get());
+    out_.packs.push_back(std::move(pack));
+    for (auto& e : decoded.entries) {
+      e.list = list;
+      out_.parties.push_back(std::move(e));
+    }
+  }
+
   PackInfo* metadata(YamlReader& r, const PackSource& src, const YAML::Node& node) {
     if (!node) return nullptr;
     const bool rulePack = src.kind == PackKind::RulePack;
     MapReader m(r, node, "metadata",
-                {"name", "title", "jurisdiction", "version", "reviewed", "notes"});
+                {"name", "title", "jurisdiction", "version", "reviewed", "notes", "listDate"});
     if (!m.valid()) return nullptr;
     auto pack = std::make_unique<PackInfo>();
     pack->file = src.file;
@@ -100,6 +125,12 @@ private:
       pack->jurisdiction = r.string(n, "metadata.jurisdiction").value_or("");
     if (auto n = rulePack ? m.require("reviewed") : m.get("reviewed"); n)
       pack->reviewed = r.date(n, "metadata.reviewed");
+    if (auto n = m.get("listDate"); n) {
+      if (src.kind == PackKind::PartyList)
+        pack->listDate = r.date(n, "metadata.listDate");
+      else
+        r.error(n, "metadata.listDate is only allowed in a PartyList (the date of its source data)");
+    }
     if (name && !pack->name.empty() && !packNames_.claim(r, name, pack->name)) return nullptr;
     out_.packs.push_back(std::move(pack));
     return out_.packs.back().get();
@@ -197,7 +228,8 @@ private:
     if (!node || !r.isList(node, "parties")) return;
     for (const auto& item : node) {
       MapReader m(r, item, "party",
-                  {"name", "aliases", "country", "listed", "removed", "citations", "notes"});
+                  {"name", "aliases", "country", "listed", "removed", "citations", "notes",
+                   "source", "licenseRequirement", "licensePolicy"});
       if (!m.valid()) continue;
       PartyEntry e;
       e.list = list;
@@ -205,11 +237,16 @@ private:
       if (auto n = m.require("name"); n) e.name = r.string(n, "party name").value_or("");
       if (auto n = m.get("aliases"); n) e.aliases = r.stringList(n, "party aliases");
       if (auto n = m.get("country"); n) e.country = r.country(n, "party country");
-      if (auto n = m.require("listed"); n) {
-        if (auto d = r.date(n, "listed")) e.listed = *d;
-      }
+      // An imported list (with a listDate) may leave out what its source does not say.
+      if (auto n = pack.listDate ? m.get("listed") : m.require("listed"); n)
+        e.listed = r.date(n, "listed");
       if (auto n = m.get("removed"); n) e.removed = r.date(n, "removed");
       if (auto n = m.get("notes"); n) e.notes = r.string(n, "party notes").value_or("");
+      if (auto n = m.get("source"); n) e.source = r.string(n, "party source").value_or("");
+      if (auto n = m.get("licenseRequirement"); n)
+        e.licenseRequirement = r.string(n, "party licenseRequirement").value_or("");
+      if (auto n = m.get("licensePolicy"); n)
+        e.licensePolicy = r.string(n, "party licensePolicy").value_or("");
       e.citations = citations(r, m.require("citations"), fmt::format("party '{}'", e.name));
       out_.parties.push_back(std::move(e));
     }

@@ -39,7 +39,10 @@ std::vector<Date> CompiledRules::changeDates() const {
     if (g.effective) dates.push_back(*g.effective);
     for (const auto& change : g.changes) dates.push_back(change.date);
   }
-  for (const auto& p : parties) window(p.listed, p.removed);
+  for (const auto& p : parties) {
+    if (p.listed) dates.push_back(*p.listed);
+    if (p.removed) dates.push_back(p.removed->plusDays(1));
+  }
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   return dates;

@@ -34,7 +34,12 @@ struct PackInfo {
   std::optional<Date> reviewed;
   std::string_view file;
   std::string sha256;
+  // PartyList only: the date of the source data the list was imported from (`parties
+  // import`); reports state it and check warns when it is older than kStaleListDays.
+  std::optional<Date> listDate;
 };
+
+inline constexpr int kStaleListDays = 7;
 
 struct GroupChange {
   Date date;
@@ -88,12 +93,19 @@ struct PartyEntry {
   std::string name;
   std::vector<std::string> aliases;
   std::optional<CountryId> country;
-  Date listed;
+  // Empty only in a list with a listDate whose source does not say when the entry was listed
+  // (the CSL mostly does not): such an entry is in force on every date, never silently absent.
+  std::optional<Date> listed;
   std::optional<Date> removed;
   std::vector<Citation> citations;
   std::string notes;
+  std::string source;             // the source list within an imported list, e.g. the CSL's
+  std::string licenseRequirement; // "Entity List (EL) - Bureau of Industry and Security",
+  std::string licensePolicy;      // and that entry's licence requirement and review policy
   Location loc;
-  bool activeOn(Date d) const { return listed <= d && (!removed || d <= *removed); }
+  bool activeOn(Date d) const {
+    return (!listed || *listed <= d) && (!removed || d <= *removed);
+  }
 };
 
 struct CompiledRules {

@@ -15,7 +15,8 @@
 // Scoring (score(), NameIndex::match())
 //   * Exact: identical non-empty keys score 100. Nothing else does.
 //   * Otherwise the tokens of both names are paired up: first equal tokens, then, among the
-//     rest, tokens whose Jaro-Winkler similarity is >= 0.92 (both ASCII, 4..64 characters),
+//     rest, tokens with the same first letter whose Jaro-Winkler similarity is >= 0.92 (both
+//     ASCII, 4..64 characters),
 //     greedily by similarity. Non-ASCII tokens (CJK, Cyrillic) only pair when equal.
 //   * Each token weighs 1.0, or 0.2 if it is a generic word ("technology", "group", "china",
 //     ...: words that say nothing about which company is meant). With W the sum of the weights
@@ -42,6 +43,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <tuple>
@@ -437,6 +439,20 @@ bool lengthsCompatible(int a, int b) {
   return 5 * std::min(a, b) >= 3 * std::max(a, b);
 }
 
+// Fuzzy pairs also share their first letter: misspellings and transliteration variants of a
+// name almost always keep it (Mohammed / Muhammad, Huawei / Huawai), and it lets the index
+// look only at the vocabulary bucket of that letter (about 1/20 of it) for a query token.
+bool fuzzyCompatible(const Token& a, const Token& b) {
+  return a.text[0] == b.text[0] && lengthsCompatible(a.length, b.length);
+}
+
+// Index of the (first letter, length) bucket of fuzzy-eligible tokens.
+std::size_t bucketOf(char first, int length) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(first)) * (kMaxFuzzyLength + 1) +
+         static_cast<std::size_t>(length);
+}
+constexpr std::size_t kBuckets = 256 * (kMaxFuzzyLength + 1);
+
 struct FuzzyPair {
   double similarity;
   int weight;
@@ -494,7 +510,7 @@ int scoreTokens(std::span<const Token> a, std::span<const Token> b, Scratch& scr
   for (std::uint32_t i = 0; i < a.size(); ++i) {
     if (usedA[i] || !a[i].fuzzy) continue;
     for (std::uint32_t j = 0; j < b.size(); ++j) {
-      if (usedB[j] || !b[j].fuzzy || !lengthsCompatible(a[i].length, b[j].length)) continue;
+      if (usedB[j] || !b[j].fuzzy || !fuzzyCompatible(a[i], b[j])) continue;
       const double sim = similarity(a[i].text, b[j].text);
       if (sim >= kFuzzyThreshold) {
         const auto [low, high] = std::minmax(a[i].text, b[j].text);
@@ -548,7 +564,8 @@ NameIndex::NameIndex(const NameIndex& other)
       nameTokenIds_(other.nameTokenIds_), nameTokens_(other.nameTokens_),
       postingStart_(other.postingStart_), postings_(other.postings_),
       fuzzyByLength_(other.fuzzyByLength_), lengthStart_(other.lengthStart_),
-      keyHashes_(other.keyHashes_), finished_(other.finished_) {
+      keyHashes_(other.keyHashes_), finished_(other.finished_),
+      memo_(std::make_unique<NeighbourMemo>()) {
   relink();
 }
 
@@ -579,18 +596,21 @@ void NameIndex::add(int entry, int alias, std::string_view name) {
   finished_ = false;
   const auto words = normalizedTokens(name);
   if (words.empty()) return; // an empty key never matches anything
-  const Name record{entry, alias, static_cast<std::uint32_t>(nameTokenIds_.size()),
-                    static_cast<std::uint32_t>(words.size()),
-                    std::hash<std::string_view>{}(joinKey(words))};
+  Name record{entry, alias, static_cast<std::uint32_t>(nameTokenIds_.size()),
+              static_cast<std::uint32_t>(words.size()),
+              std::hash<std::string_view>{}(joinKey(words)), 0};
   for (const auto& w : words) {
     const int id = intern(w);
     nameTokenIds_.push_back(id);
     nameTokens_.push_back(tokens_[id]);
+    record.weight += weightOf(tokens_[id]);
   }
   names_.push_back(record);
 }
 
 void NameIndex::finish() {
+  if (!memo_) memo_ = std::make_unique<NeighbourMemo>(); // moved-from and reused
+  memo_->byText.clear();                                 // the vocabulary may have grown
   // Inverted index in compressed-row form; names are visited in order, so each posting list
   // comes out sorted. A name holding a token twice is listed once.
   postingStart_.assign(tokens_.size() + 1, 0);
@@ -611,11 +631,12 @@ void NameIndex::finish() {
   fuzzyByLength_.clear();
   for (std::size_t t = 0; t < tokens_.size(); ++t)
     if (tokens_[t].fuzzy) fuzzyByLength_.push_back(static_cast<int>(t));
+  auto bucket = [this](int t) { return bucketOf(tokens_[t].text[0], tokens_[t].length); };
   std::stable_sort(fuzzyByLength_.begin(), fuzzyByLength_.end(),
-                   [this](int x, int y) { return tokens_[x].length < tokens_[y].length; });
-  lengthStart_.assign(kMaxFuzzyLength + 2, 0);
-  for (const int t : fuzzyByLength_) ++lengthStart_[tokens_[t].length + 1];
-  for (int len = 0; len <= kMaxFuzzyLength; ++len) lengthStart_[len + 1] += lengthStart_[len];
+                   [&](int x, int y) { return bucket(x) < bucket(y); });
+  lengthStart_.assign(kBuckets + 1, 0);
+  for (const int t : fuzzyByLength_) ++lengthStart_[bucket(t) + 1];
+  for (std::size_t b = 0; b < kBuckets; ++b) lengthStart_[b + 1] += lengthStart_[b];
 
   keyHashes_.clear();
   keyHashes_.reserve(names_.size());
@@ -623,6 +644,38 @@ void NameIndex::finish() {
   std::sort(keyHashes_.begin(), keyHashes_.end());
 
   finished_ = true;
+}
+
+std::vector<int> NameIndex::scanNeighbours(const Token& q) const {
+  std::vector<int> out;
+  for (int len = kMinFuzzyLength; len <= kMaxFuzzyLength; ++len) {
+    if (!lengthsCompatible(q.length, len)) continue;
+    const std::size_t b = bucketOf(q.text[0], len);
+    for (auto k = lengthStart_[b]; k < lengthStart_[b + 1]; ++k) {
+      const int id = fuzzyByLength_[k];
+      const Token& v = tokens_[id];
+      // The bound is exact arithmetic on the same quantities; the epsilon only guards
+      // against rounding so that no pair that similarity() accepts is skipped.
+      if (similarityBound(q, v) < kFuzzyThreshold - 1e-9 || v.text == q.text) continue;
+      if (similarity(q.text, v.text) >= kFuzzyThreshold) out.push_back(id);
+    }
+  }
+  return out;
+}
+
+template <class F> void NameIndex::forEachNeighbour(const Token& q, F&& f) const {
+  {
+    std::shared_lock lock(memo_->mutex);
+    if (const auto it = memo_->byText.find(q.text); it != memo_->byText.end()) {
+      for (const int id : it->second) f(id);
+      return;
+    }
+  }
+  std::vector<int> found = scanNeighbours(q);
+  for (const int id : found) f(id);
+  std::unique_lock lock(memo_->mutex);
+  if (memo_->byText.size() < kMaxMemoTokens)
+    memo_->byText.emplace(std::string(q.text), std::move(found));
 }
 
 void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t queryKeyHash,
@@ -642,18 +695,9 @@ void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t q
     if (distinctiveOnly && q.generic) continue; // generic-only pairs cannot reach the threshold
     if (const auto it = vocabulary_.find(q.text); it != vocabulary_.end()) addPostings(it->second);
     if (!q.fuzzy) continue;
-    for (int len = kMinFuzzyLength; len <= kMaxFuzzyLength; ++len) {
-      if (!lengthsCompatible(q.length, len)) continue;
-      for (auto k = lengthStart_[len]; k < lengthStart_[len + 1]; ++k) {
-        const int id = fuzzyByLength_[k];
-        const Token& v = tokens_[id];
-        if ((distinctiveOnly && v.generic) || v.text == q.text) continue;
-        // The bound is exact arithmetic on the same quantities; the epsilon only guards
-        // against rounding so that no pair that similarity() accepts is skipped.
-        if (similarityBound(q, v) < kFuzzyThreshold - 1e-9) continue;
-        if (similarity(q.text, v.text) >= kFuzzyThreshold) addPostings(id);
-      }
-    }
+    forEachNeighbour(q, [&](int id) {
+      if (!(distinctiveOnly && tokens_[id].generic)) addPostings(id);
+    });
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -672,8 +716,18 @@ std::vector<Hit> NameIndex::match(std::string_view query, int minScore) const {
 
   std::vector<Hit> hits;
   Scratch scratch;
+  int queryWeight = 0;
+  for (const auto& t : queryTokens) queryWeight += weightOf(t);
+  const int queryCount = static_cast<int>(queryTokens.size());
   for (const auto n : candidates) {
     const Name& name = names_[n];
+    // Upper bound of scoreTokens() from the weights alone: the paired query tokens weigh at
+    // most queryWeight, the paired name tokens (one per query token at most) at most
+    // min(name weight, queryCount * kDistinctWeight). Long names that share one word with the
+    // query are skipped without pairing their tokens; the result is the same.
+    const int total = queryWeight + name.weight;
+    const int bound = queryWeight + std::min(name.weight, queryCount * kDistinctWeight);
+    if ((200 * bound + total) / (2 * total) < minScore) continue;
     const std::span<const Token> nameTokens(nameTokens_.data() + name.firstToken, name.tokenCount);
     const int s = scoreTokens(queryTokens, nameTokens, scratch);
     if (s >= minScore) hits.push_back({name.entry, name.alias, s, s == 100});

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,11 +76,23 @@ private:
     std::uint32_t firstToken; // range in nameTokens_, sorted by token text
     std::uint32_t tokenCount;
     std::size_t keyHash; // hash of the normalised key, for exact lookups
+    int weight;          // sum of the token weights, for the score bound in match()
   };
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+
+  // Vocabulary tokens within Jaro-Winkler reach of a query token. Names repeat their words
+  // (company names share a few thousand), so the result of the vocabulary scan is memoised per
+  // token text: the memo only ever holds what the scan returns, so results stay exact.
+  struct NeighbourMemo {
+    std::shared_mutex mutex;
+    std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>> byText;
+  };
+  static constexpr std::size_t kMaxMemoTokens = 1u << 20; // past this, scan without keeping
+  std::vector<int> scanNeighbours(const detail::Token& query) const;
+  template <class F> void forEachNeighbour(const detail::Token& query, F&& f) const;
 
   int intern(const std::string& text);
   void relink();
@@ -94,14 +108,25 @@ private:
   std::vector<detail::Token> nameTokens_;   // the same tokens, ready for scoring
   std::vector<std::uint32_t> postingStart_; // CSR inverted index: the names holding token t are
   std::vector<std::uint32_t> postings_;     // postings_[postingStart_[t], postingStart_[t + 1])
-  std::vector<int> fuzzyByLength_;          // fuzzy-eligible token ids sorted by length
-  std::vector<std::uint32_t> lengthStart_;  // where each length starts in fuzzyByLength_
+  std::vector<int> fuzzyByLength_; // fuzzy-eligible token ids by (first letter, length)
+  std::vector<std::uint32_t> lengthStart_; // where each such bucket starts in fuzzyByLength_
   std::vector<std::pair<std::size_t, std::uint32_t>> keyHashes_; // (key hash, name), sorted
   bool finished_ = false;
+  std::unique_ptr<NeighbourMemo> memo_ = std::make_unique<NeighbourMemo>();
 };
 
 // 0..100, symmetric; 100 iff normalize(a) == normalize(b) and non-empty.
 int score(std::string_view a, std::string_view b);
-inline constexpr int kReviewThreshold = 85; // fuzzy scores at or above this are reported
+// Score thresholds (docs/screening.md): at or above kProbableThreshold a probable match, at or
+// above kReviewThreshold a potential match that a person must review; below, no match. Names
+// sharing only generic words are capped below kReviewThreshold.
+inline constexpr int kProbableThreshold = 90;
+inline constexpr int kReviewThreshold = 75;
+enum class MatchLevel { None, Potential, Probable };
+inline MatchLevel matchLevel(int score) {
+  return score >= kProbableThreshold ? MatchLevel::Probable
+         : score >= kReviewThreshold ? MatchLevel::Potential
+                                     : MatchLevel::None;
+}
 
 } // namespace borderline::screening

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace borderline {
 
 std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete) {
@@ -91,6 +93,12 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
       }
       fields.push_back({text, start});
       i = end;
+    }
+    if (fields.back().text.size() > kMaxCsvFieldBytes) {
+      errorOffset = start;
+      error = fmt::format("CSV field of {} bytes; the limit is {} bytes", fields.back().text.size(),
+                          kMaxCsvFieldBytes);
+      return false;
     }
     if (i >= n) return true;
     ++i;          // the comma

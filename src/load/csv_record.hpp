@@ -20,8 +20,12 @@ struct CsvField {
   std::uint32_t offset;  // byte offset of the field's first character in the record
 };
 
+// The longest field (after unquoting); the longest cell a workload needs is a few hundred bytes.
+inline constexpr std::size_t kMaxCsvFieldBytes = 64 * 1024;
+
 // Splits one record (without its line break) into fields. Returns false, with the byte
-// offset and a message, when the quoting is malformed. `scratch` must outlive the fields.
+// offset and a message, when the quoting is malformed or a field is longer than
+// kMaxCsvFieldBytes. `scratch` must outlive the fields.
 bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std::string& scratch,
                     std::uint32_t& errorOffset, std::string& error);
 

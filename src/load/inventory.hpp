@@ -14,6 +14,11 @@ namespace borderline {
 
 enum class InventoryFormat : std::uint8_t { Csv, Jsonl, Yaml, Json };
 
+// The longest CSV record (with its quoted line breaks) or JSONL line: a reader must hold a whole
+// record, so without a limit one unclosed quote would make it read the rest of the file into
+// memory. One workload needs a few KiB.
+inline constexpr std::size_t kMaxRecordBytes = 1024 * 1024;
+
 std::string_view formatName(InventoryFormat format);
 // --input-format: csv, jsonl (or ndjson), yaml (or yml), json.
 std::optional<InventoryFormat> parseInventoryFormat(std::string_view name);

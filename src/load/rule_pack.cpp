@@ -7,6 +7,7 @@
 
 #include "load/bundled_rules.hpp"
 #include "load/diagnostics.hpp"
+#include "load/party_index_file.hpp"
 #include "load/yaml_reader.hpp"
 #include "util/sha256.hpp"
 
@@ -14,10 +15,9 @@ namespace borderline {
 
 namespace {
 
-void addDocuments(PackSet& set, const SourceText& source) {
+void addDocuments(PackSet& set, const SourceText& source, const std::string& digest) {
   Diagnostics diags;
   YamlReader reader(source.name, diags);
-  const std::string digest = sha256Hex(source.text);
   bool any = false;
   for (const auto& doc : parseYamlDocuments(source.name, source.text)) {
     if (doc.IsNull()) continue;
@@ -46,13 +46,29 @@ void addDocuments(PackSet& set, const SourceText& source) {
                                      *k));
       continue;
     }
-    PackSource pack{source.name, found->second, doc, digest};
+    PackSource pack{source.name, found->second, doc, digest, {}};
     (found->second == PackKind::RuleTest ? set.tests : set.packs).push_back(std::move(pack));
   }
   if (!any)
     diags.error({source.name, 0, 0}, "empty rule file (expected a RulePack, ChipCatalog, "
                                      "PartyList or RuleTest document)");
   throwIfErrors(diags);
+}
+
+void addDocuments(PackSet& set, const SourceText& source) {
+  addDocuments(set, source, sha256Hex(source.text));
+}
+
+// A pack file, or the binary index beside it when that was made from exactly these bytes.
+void addPackFile(PackSet& set, SourceSet& sources, const std::string& path) {
+  const SourceText source = readSource(sources, path);
+  std::string digest = sha256Hex(source.text);
+  if (auto index = readPartyIndexFor(path, digest)) {
+    set.packs.push_back({source.name, PackKind::PartyList, YAML::Node(), std::move(digest),
+                         std::move(*index)});
+    return;
+  }
+  addDocuments(set, source, digest);
 }
 
 bool isYamlFile(const std::filesystem::path& p) {
@@ -66,7 +82,7 @@ void addPackPath(PackSet& set, SourceSet& sources, const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
-    addDocuments(set, readSource(sources, path));
+    addPackFile(set, sources, path);
     return;
   }
   std::vector<fs::path> files;
@@ -79,7 +95,7 @@ void addPackPath(PackSet& set, SourceSet& sources, const std::string& path) {
     throw LoadFailure({Diagnostic{Location{sources.intern(path), 0, 0},
                                   "no rule files (*.yaml) in this directory"}});
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) addDocuments(set, readSource(sources, f.string()));
+  for (const auto& f : files) addPackFile(set, sources, f.string());
 }
 
 void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string text) {

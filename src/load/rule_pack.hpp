@@ -17,6 +17,9 @@ struct PackSource {
   PackKind kind;
   YAML::Node root;    // the whole document
   std::string sha256; // of the file's bytes, for the report's rule digest
+  // Non-empty: a PartyList read from its binary index (compile/party_index.hpp) instead of
+  // the YAML, whose `root` is then empty.
+  std::string partyIndex;
 };
 
 struct PackSet {

@@ -17,41 +17,6 @@ namespace borderline {
 
 namespace {
 
-// Counts the events of one document and remembers where it started. yaml-cpp 0.7's LoadAll
-// loops forever, allocating, on a stray ',' in block context (upstream issue #1040, fixed by
-// PR #1319 after 0.7): the parser then reports an endless series of empty documents at the
-// same position. A first pass with this handler detects that and any other lack of progress.
-class ProgressCheck : public YAML::EventHandler {
-public:
-  void OnDocumentStart(const YAML::Mark& mark) override { start(mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { start(mark), ++events; }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { start(mark), ++events; }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    start(mark), ++events;
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    start(mark), ++events;
-  }
-  void OnSequenceEnd() override { ++events; }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    start(mark), ++events;
-  }
-  void OnMapEnd() override { ++events; }
-
-  void reset() { *this = ProgressCheck(); }
-  std::size_t events = 0;
-  YAML::Mark first = YAML::Mark::null_mark();
-
-private:
-  void start(const YAML::Mark& mark) {
-    if (first.is_null()) first = mark;
-  }
-};
-
 [[noreturn]] void syntaxError(std::string_view file, const YAML::Mark& mark,
                               const std::string& what) {
   const Location loc = mark.is_null() ? Location{file, 0, 0}
@@ -60,11 +25,64 @@ private:
   throw LoadFailure({Diagnostic{loc, "invalid YAML/JSON: " + what}});
 }
 
+// Counts the events of one document and remembers where it started. yaml-cpp 0.7's LoadAll
+// loops forever, allocating, on a stray ',' in block context (upstream issue #1040, fixed by
+// PR #1319 after 0.7): the parser then reports an endless series of empty documents at the
+// same position. A first pass with this handler detects that and any other lack of progress.
+// It also enforces the nesting and string limits (docs/limits.md) before any node is built:
+// yaml-cpp's own depth limit (2,048) leaves every recursive walk of ours, and of yaml-cpp's
+// node builder, exposed to deep input, and a huge scalar would be copied into a node first.
+class ProgressCheck : public YAML::EventHandler {
+public:
+  explicit ProgressCheck(std::string_view file) : file_(file) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override { start(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { start(mark), ++events; }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { start(mark), ++events; }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
+    start(mark), ++events;
+    if (value.size() > kMaxYamlScalarBytes)
+      syntaxError(file_, mark,
+                  fmt::format("a value of {} bytes; the limit is {} bytes per string", value.size(),
+                              kMaxYamlScalarBytes));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    start(mark), ++events, enter(mark);
+  }
+  void OnSequenceEnd() override { ++events, --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    start(mark), ++events, enter(mark);
+  }
+  void OnMapEnd() override { ++events, --depth_; }
+
+  void reset() { *this = ProgressCheck(file_); }
+  std::size_t events = 0;
+  YAML::Mark first = YAML::Mark::null_mark();
+
+private:
+  void start(const YAML::Mark& mark) {
+    if (first.is_null()) first = mark;
+  }
+  void enter(const YAML::Mark& mark) {
+    if (++depth_ > kMaxYamlDepth)
+      syntaxError(file_, mark,
+                  fmt::format("nested more than {} levels deep (lists and maps inside each "
+                              "other)",
+                              kMaxYamlDepth));
+  }
+  std::string_view file_;
+  std::size_t depth_ = 0;
+};
+
 // The first pass: every document must move the parser forward.
 void checkProgress(std::string_view file, const std::string& text) {
   std::istringstream stream(text);
   YAML::Parser parser(stream);
-  ProgressCheck check;
+  ProgressCheck check(file);
   YAML::Mark previous = YAML::Mark::null_mark();
   for (std::size_t documents = 0;; ++documents) {
     check.reset();

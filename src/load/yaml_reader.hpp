@@ -20,9 +20,14 @@
 namespace borderline {
 
 inline constexpr std::size_t kMaxYamlDocuments = 1'000'000;
+// Lists and maps inside each other; manifests need about 6 levels, rule packs about 15.
+inline constexpr std::size_t kMaxYamlDepth = 100;
+// One scalar (a key or a value); the longest text in the bundled packs is about 1 KiB.
+inline constexpr std::size_t kMaxYamlScalarBytes = 64 * 1024;
 
 // Parses every YAML document of a source. Throws LoadFailure (with the parser's line and
-// column) on a syntax error, too deep nesting or any other parser failure.
+// column) on a syntax error, nesting deeper than kMaxYamlDepth, a scalar longer than
+// kMaxYamlScalarBytes or any other parser failure.
 std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text);
 
 // Reading context for one file: its name, where errors go, and a budget of values read so

@@ -25,7 +25,7 @@ Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
   j["matched"] = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
   j["score"] = m.score;
   j["exact"] = m.exact;
-  j["listed"] = e.listed.str();
+  j["listed"] = e.listed ? Json(e.listed->str()) : Json(nullptr);
   j["citations"] = Json::array();
   for (const auto& c : e.citations) j["citations"].push_back(toJson(c));
   return j;
@@ -102,6 +102,7 @@ Json rulesJson(const CompiledRules& rules) {
     pj["kind"] = p->kind;
     pj["version"] = p->version;
     if (p->reviewed) pj["reviewed"] = p->reviewed->str();
+    if (p->listDate) pj["listDate"] = p->listDate->str();
     pj["sha256"] = p->sha256;
     j["packs"].push_back(std::move(pj));
   }

@@ -1,12 +1,16 @@
 #pragma once
-// The `screen` report: the matches of one name, text or JSON.
+// The `screen` report: the matches of each name screened, text or JSON Lines.
 #include <ostream>
+#include <vector>
 
 #include "analyze/screen.hpp"
 
 namespace borderline {
 
-void writeScreenText(const CompiledRules& rules, const NameScreen& screen, std::ostream& out);
-void writeScreenJson(const CompiledRules& rules, const NameScreen& screen, std::ostream& out);
+void writeScreenText(const CompiledRules& rules, const std::vector<NameScreen>& screens,
+                     std::ostream& out);
+// One JSON object per name and line: {"query", "normalized", "asOf", "matches": [...]}.
+void writeScreenJson(const CompiledRules& rules, const std::vector<NameScreen>& screens,
+                     std::ostream& out);
 
 } // namespace borderline

@@ -1,4 +1,5 @@
-// `screen` as text: the matches in force first, then those listed later or removed.
+// `screen` as text: for each name, the matches in force first, then those listed later or
+// removed.
 #include <fmt/format.h>
 
 #include "report/screen_report.hpp"
@@ -10,29 +11,34 @@ namespace {
 
 void match(std::ostream& out, const CompiledRules& rules, const NameMatch& m) {
   const PartyEntry& e = *m.entry;
-  out << fmt::format("  {:>3}  {:<5}  {}\n", m.score, m.exact ? "exact" : "fuzzy", e.name);
+  const std::string_view level = m.exact ? "exact"
+                                 : screening::matchLevel(m.score) == screening::MatchLevel::Probable
+                                     ? "probable"
+                                     : "potential";
+  out << fmt::format("  {:>3}  {:<9}  {}\n", m.score, level, e.name);
   std::vector<std::string> facts;
   facts.push_back(rules.partyLists[static_cast<std::size_t>(e.list)]);
+  if (!e.source.empty()) facts.push_back(e.source);
   if (m.matched != e.name) facts.push_back(fmt::format("matched alias \"{}\"", m.matched));
   if (e.country) facts.push_back(fmt::format("country {}", countryCode(*e.country)));
-  facts.push_back("listed " + e.listed.str());
+  facts.push_back(e.listed ? "listed " + e.listed->str() : "listing date not in the source");
   if (e.removed) facts.push_back("removed after " + e.removed->str());
-  wrapHanging(out, fmt::format("{}", fmt::join(facts, " · ")), 13, 15);
+  wrapHanging(out, fmt::format("{}", fmt::join(facts, " · ")), 17, 19);
+  if (!e.licenseRequirement.empty())
+    wrapHanging(out, "licence requirement: " + e.licenseRequirement, 17, 19);
+  if (!e.licensePolicy.empty()) wrapHanging(out, "licence policy: " + e.licensePolicy, 17, 19);
   for (const auto& c : e.citations) {
-    wrapHanging(out, citationLine(c), 13, 15);
-    if (!c.url.empty()) out << std::string(15, ' ') << c.url << '\n';
+    wrapHanging(out, citationLine(c), 17, 19);
+    if (!c.url.empty()) out << std::string(19, ' ') << c.url << '\n';
   }
-  if (!e.notes.empty()) wrapHanging(out, "note: " + e.notes, 13, 15);
-  out << "             at " << e.loc.str() << "\n\n";
+  if (!e.notes.empty()) wrapHanging(out, "note: " + e.notes, 17, 19);
+  out << "                 at " << e.loc.str() << "\n\n";
 }
 
-} // namespace
-
-void writeScreenText(const CompiledRules& rules, const NameScreen& s, std::ostream& out) {
-  out << rulesBanner(rules) << " · as of " << s.date.str() << "\n\n";
+void screenOne(std::ostream& out, const CompiledRules& rules, const NameScreen& s) {
   wrapHanging(out,
-              fmt::format("screen \"{}\"  (normalised: \"{}\"; fuzzy matches from score {})",
-                          s.name, s.normalized, s.minScore),
+              fmt::format("screen \"{}\"  (normalised: \"{}\"; matches from score {})", s.name,
+                          s.normalized, s.minScore),
               0, 2);
   out << '\n';
   int exact = 0;
@@ -55,6 +61,18 @@ void writeScreenText(const CompiledRules& rules, const NameScreen& s, std::ostre
   if (exact < inForce)
     summary += " A fuzzy match is a possible match: a person must confirm or rule it out.";
   wrap(out, summary, 0);
+}
+
+} // namespace
+
+void writeScreenText(const CompiledRules& rules, const std::vector<NameScreen>& screens,
+                     std::ostream& out) {
+  if (screens.empty()) return;
+  out << rulesBanner(rules) << " · as of " << screens.front().date.str() << "\n\n";
+  for (std::size_t i = 0; i < screens.size(); ++i) {
+    if (i) out << '\n';
+    screenOne(out, rules, screens[i]);
+  }
 }
 
 } // namespace borderline

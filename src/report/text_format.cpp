@@ -61,9 +61,12 @@ std::string rulesBanner(const CompiledRules& rules) {
     ++packs;
     if (p->reviewed && (!oldest || *p->reviewed < *oldest)) oldest = p->reviewed;
   }
-  return fmt::format("borderline {} · rules sha256:{}… ({} packs{})", BORDERLINE_VERSION,
+  std::string lists; // imported party lists state the date of their data
+  for (const auto& p : rules.packs)
+    if (p->listDate) lists += fmt::format(" · list {} of {}", p->name, p->listDate->str());
+  return fmt::format("borderline {} · rules sha256:{}… ({} packs{}){}", BORDERLINE_VERSION,
                      rules.digest.substr(0, 6), packs,
-                     oldest ? ", reviewed " + oldest->str() + " or later" : "");
+                     oldest ? ", reviewed " + oldest->str() + " or later" : "", lists);
 }
 
 } // namespace borderline

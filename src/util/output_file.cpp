@@ -1,6 +1,8 @@
 #include "util/output_file.hpp"
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -42,6 +44,51 @@ bool writeInPlace(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
 }
 
+// Named temporary files that exist right now, removed by a terminating signal so that an
+// interrupted run (SIGTERM, SIGINT, SIGHUP) leaves nothing behind. A handler may only call
+// async-signal-safe functions: the slots hold C strings owned by the StreamingOutput objects.
+constexpr int kTempSlots = 8;
+std::atomic<const char*> tempFiles[kTempSlots];
+
+extern "C" void removeTempFilesAndDie(int sig) {
+  for (auto& slot : tempFiles)
+    if (const char* path = slot.load()) ::unlink(path);
+  std::signal(sig, SIG_DFL);
+  ::raise(sig); // die of the signal, as the caller expects
+}
+
+void registerTemp(const char* path) {
+  static const bool installed = [] {
+    for (int sig : {SIGTERM, SIGINT, SIGHUP}) {
+      struct sigaction current {};
+      ::sigaction(sig, nullptr, &current);
+      if (current.sa_handler == SIG_DFL) std::signal(sig, removeTempFilesAndDie);
+    }
+    return true;
+  }();
+  (void)installed;
+  for (auto& slot : tempFiles) {
+    const char* empty = nullptr;
+    if (slot.compare_exchange_strong(empty, path)) return;
+  }
+  // More outputs at once than slots: that file is merely not cleaned up on a signal.
+}
+
+void unregisterTemp(const char* path) {
+  for (auto& slot : tempFiles) {
+    const char* mine = path;
+    if (slot.compare_exchange_strong(mine, nullptr)) return;
+  }
+}
+
+// An unnamed file in `dir` (O_TMPFILE): it has no name until commit(), so a run killed by any
+// signal, even SIGKILL, leaves nothing behind. Naming it needs /proc. -1 where the file system
+// or the kernel cannot do this; a named temporary file is used then.
+int openUnnamed(const std::string& dir) {
+  if (::access("/proc/self/fd", X_OK) != 0) return -1;
+  return ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+}
+
 } // namespace
 
 StreamingOutput::StreamingOutput(const std::string& requested) {
@@ -65,17 +112,44 @@ StreamingOutput::StreamingOutput(const std::string& requested) {
   const std::filesystem::path target(path_);
   const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
   temp_ = fmt::format("{}/.{}.tmp.XXXXXX", dir, target.filename().string());
+  fd_ = openUnnamed(dir);
+  if (fd_ >= 0) {
+    unnamed_ = true;
+    return;
+  }
   fd_ = ::mkstemp(temp_.data());
   if (fd_ < 0) {
     temp_.clear();
     fail(path_, "create temporary file");
   }
+  registerTemp(temp_.c_str());
 }
 
 StreamingOutput::~StreamingOutput() {
   if (stdout_ || fd_ < 0) return;
   ::close(fd_);
-  if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+  if (!committed_ && !temp_.empty() && !unnamed_) removeTemp();
+}
+
+void StreamingOutput::removeTemp() {
+  ::unlink(temp_.c_str());
+  unregisterTemp(temp_.c_str());
+}
+
+// Gives the unnamed file the name temp_ (a fresh one, like mkstemp's), through /proc.
+bool StreamingOutput::nameUnnamed() {
+  const std::string self = fmt::format("/proc/self/fd/{}", fd_);
+  const std::string pattern = temp_;
+  for (unsigned attempt = 0; attempt < 100; ++attempt) {
+    temp_ = pattern.substr(0, pattern.size() - 6) +
+            fmt::format("{:06}", (static_cast<unsigned>(::getpid()) + attempt) % 1000000);
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+      registerTemp(temp_.c_str());
+      return true;
+    }
+    if (errno != EEXIST) return false;
+  }
+  return false;
 }
 
 void StreamingOutput::write(std::string_view bytes) {
@@ -109,19 +183,27 @@ void StreamingOutput::commit() {
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd_, 0666 & ~mask);
+  if (synced && unnamed_ && !nameUnnamed()) {
+    const int e = errno;
+    ::close(fd_);
+    fd_ = -1;
+    errno = e;
+    fail(path_, "create temporary file");
+  }
   const bool closed = ::close(fd_) == 0;
   fd_ = -1;
   if (!synced || !closed) {
     errno = synced ? errno : saved;
-    ::unlink(temp_.c_str());
+    if (!unnamed_ || synced) removeTemp();
     fail(path_, "write");
   }
   if (::rename(temp_.c_str(), path_.c_str()) != 0) {
     const int e = errno;
-    ::unlink(temp_.c_str());
+    removeTemp();
     errno = e;
     fail(path_, "rename");
   }
+  unregisterTemp(temp_.c_str());
 }
 
 void writeFileAtomically(const std::string& path, std::string_view content) {

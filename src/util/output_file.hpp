@@ -18,6 +18,9 @@ void writeFileAtomically(const std::string& path, std::string_view content);
 
 // A report written piece by piece: to standard output as it comes, or to a temporary file
 // beside `path` that replaces it only on commit(), so that a failed run leaves no half file.
+// The temporary file is unnamed until commit() where the system allows (O_TMPFILE): a run
+// killed even by SIGKILL leaves nothing; otherwise it is named, and removed on SIGTERM, SIGINT
+// and SIGHUP (only SIGKILL can leave a hidden `.NAME.tmp.XXXXXX` beside the target).
 // Buffered; throws OutputError when writing fails. A closed standard output (EPIPE) is quiet:
 // closed() turns true and further writes are dropped.
 class StreamingOutput {
@@ -33,9 +36,13 @@ public:
   bool closed() const { return closed_; }
 
 private:
+  void removeTemp();
+  bool nameUnnamed();
+
   std::string path_, temp_;
   int fd_ = -1;
   bool stdout_ = false, inPlace_ = false, committed_ = false, closed_ = false;
+  bool unnamed_ = false; // fd_ is an O_TMPFILE file, named temp_ only in commit()
   std::string buffer_;
 };
 

@@ -2,7 +2,8 @@
 # Properties of `audit` and `report merge` that golden files cannot show, on a generated
 # inventory (bench/generate.py, seeded):
 #   - audit (CSV, JSONL) and check (the same workloads as YAML) give the same results;
-#   - output is byte-identical for any --jobs;
+#   - ... on random workloads and random dates (2023-2027), verdict for verdict;
+#   - output is byte-identical for any --jobs (1, 2, 8), in every format;
 #   - the shards of --shard i/n, merged in any order, equal a single run, in every format;
 #   - merge refuses results the loaded rules would not have produced;
 #   - a failed run leaves no -o file; no progress line when stderr is not a terminal.
@@ -60,12 +61,22 @@ if compare "$tmp/check.jsonl" "$tmp/audit-jsonl.jsonl"; then ok; else ko "audit 
 if [ "$(grep -c '"verdict":"allowed","findings"' "$tmp/check.jsonl")" -gt 100 ] &&
   [ "$(grep -c '"verdict":"authorization-required","findings"' "$tmp/check.jsonl")" -gt 100 ]; then ok; else ko "generated verdicts are not varied"; fi
 
+# The same on other random workloads (seed 12) and random dates from 2023 to 2027 (seeded):
+# per workload, the verdict and the findings of check and audit agree on any date.
+python3 bench/generate.py --rows 1500 --seed 12 --csv "$tmp/r.csv" --yaml "$tmp/r.yaml" || exit 1
+for d in $(python3 -c 'import datetime, random; r = random.Random(12); print(*(datetime.date(2023, 1, 1) + datetime.timedelta(days=r.randrange(1826)) for _ in range(4)))'); do
+  "$bin" check --as-of "$d" --format json --fail-on never "$tmp/r.yaml" |
+    python3 -c 'import json, sys; [print(json.dumps(r, separators=(",", ":"))) for r in json.load(sys.stdin)["results"]]' >"$tmp/r-check.jsonl"
+  "$bin" audit --as-of "$d" --format jsonl --fail-on never "$tmp/r.csv" >"$tmp/r-audit.jsonl"
+  if compare "$tmp/r-check.jsonl" "$tmp/r-audit.jsonl"; then ok; else ko "check --format json and audit --format jsonl disagree on $d"; fi
+done
+
 # --- any --jobs, same bytes -----------------------------------------------------------------
 for f in "${formats[@]}"; do
-  for j in 1 2 5; do
+  for j in 1 2 8; do
     "$bin" audit --as-of $date --format "$f" --jobs $j --fail-on never "$tmp/inv.csv" >"$tmp/j$j.$f" 2>"$tmp/j$j.err"
   done
-  if [ -s "$tmp/j1.$f" ] && cmp -s "$tmp/j1.$f" "$tmp/j2.$f" && cmp -s "$tmp/j1.$f" "$tmp/j5.$f"; then ok; else ko "--format $f differs between --jobs 1, 2 and 5"; fi
+  if [ -s "$tmp/j1.$f" ] && cmp -s "$tmp/j1.$f" "$tmp/j2.$f" && cmp -s "$tmp/j1.$f" "$tmp/j8.$f"; then ok; else ko "--format $f differs between --jobs 1, 2 and 8"; fi
 done
 # Not a terminal: no progress line, nothing on stderr.
 if [ ! -s "$tmp/j2.err" ]; then ok; else ko "stderr not empty without a terminal: $(head -c 200 "$tmp/j2.err")"; fi

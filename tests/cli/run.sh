@@ -124,7 +124,7 @@ done <"$tmp/names"
 # a hang. Some are generated here so that the repository holds no huge files.
 hostile="$tmp/hostile"
 mkdir -p "$hostile"
-cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json tests/fuzz/regressions/* "$hostile/" 2>/dev/null
+cp tests/cli/inputs/*.yaml tests/cli/inputs/*.json tests/fuzz/regressions/manifest-* tests/fuzz/regressions/rule-pack-* "$hostile/" 2>/dev/null
 python3 - "$hostile" <<'PY'
 import os, sys
 d = sys.argv[1]
