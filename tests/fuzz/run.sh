@@ -31,6 +31,7 @@ seed manifest examples/*.yaml examples/*.json tests/cli/inputs/*.yaml tests/cli/
 seed rule_pack rules/*/*.yaml tests/cli/inputs/rules/*.yaml
 seed csv_inventory tests/cli/inputs/audit/*.csv
 seed jsonl_inventory tests/cli/inputs/audit/*.jsonl
+seed csl_import tests/screening/*.json tests/screening/*.csv
 # The condition compiler's seeds: the `when` of every bundled rule, one file each.
 mkdir -p "$corpus/condition"
 python3 - "$corpus/condition" rules/*/*.yaml <<'PY'
@@ -49,7 +50,7 @@ if n < 10:
 PY
 
 fail=0
-for name in manifest rule_pack csv_inventory jsonl_inventory condition; do
+for name in manifest rule_pack csv_inventory jsonl_inventory condition csl_import; do
   target="$bin/fuzz_$name"
   [ -x "$target" ] || { echo "missing $target (cmake --build --preset fuzz)"; exit 2; }
   prefix=${name//_/-}
