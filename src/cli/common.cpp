@@ -16,10 +16,16 @@
 namespace borderline {
 
 void addRuleOptions(CLI::App& command, RuleOptions& options) {
-  command.add_option("--rules", options.rules,
-                     "Rule pack file or directory; replaces the bundled packs (repeatable)");
-  command.add_option("--add-rules", options.addRules,
-                     "Rule pack file or directory added to the bundled packs (repeatable)");
+  // One path per flag: otherwise CLI11 lets a repeatable option swallow the manifests that
+  // follow it (`--add-rules extra.yaml manifest.yaml`).
+  command
+      .add_option("--rules", options.rules,
+                  "Rule pack file or directory; replaces the bundled packs (repeatable)")
+      ->allow_extra_args(false);
+  command
+      .add_option("--add-rules", options.addRules,
+                  "Rule pack file or directory added to the bundled packs (repeatable)")
+      ->allow_extra_args(false);
 }
 
 LoadedRules loadRules(const RuleOptions& options, SourceSet& sources) {
