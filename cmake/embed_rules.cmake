@@ -1,6 +1,8 @@
 # Generates a C++ source holding every rules/**/*.yaml file as bytes, sorted by
 # path so the binary (and the rule-pack digest) is the same on every machine.
 file(GLOB_RECURSE files RELATIVE ${RULES_DIR} ${RULES_DIR}/*.yaml)
+# rules/optional/ is never bundled: its packs need a list the user imports (docs/screening.md).
+list(FILTER files EXCLUDE REGEX "^optional/")
 list(SORT files)
 set(body "")
 set(table "")
