@@ -147,7 +147,8 @@ public:
     }
     for (std::size_t i = 0; i < rules_.parties.size(); ++i) {
       const PartyEntry& e = rules_.parties[i];
-      const bool listed = e.listed && *e.listed == d, delisted = e.removed && e.removed->plusDays(1) == d;
+      const bool listed = e.listed && *e.listed == d,
+                 delisted = e.removed && e.removed->plusDays(1) == d;
       if ((!listed && !delisted) || !namesParty(w_, rules_, static_cast<int>(i))) continue;
       out.push_back({listed ? TimelineCause::Kind::PartyListed : TimelineCause::Kind::PartyDelisted,
                      e.name,

@@ -5,8 +5,8 @@
 // changed them. The workload is evaluated on each date of CompiledRules::changeDates() (plus
 // the manifest's expiry dates) and the results compared: between two such dates nothing the
 // evaluation depends on changes.
-#include <span>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 

@@ -21,8 +21,8 @@
 namespace borderline {
 
 struct WhatIfOptions {
-  int maxChanges = 3;         // largest set tried
-  int maxEvaluations = 5'000; // budget of engine evaluations (a part split off counts)
+  int maxChanges = 3;                   // largest set tried
+  int maxEvaluations = 5'000;           // budget of engine evaluations (a part split off counts)
   std::span<const Waiver> waivers = {}; // a central waivers file's entries (evaluateWorkload)
 };
 

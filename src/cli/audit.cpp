@@ -2,13 +2,12 @@
 // on every core, with a report whose order and bytes never depend on the number of threads.
 #include "cli/commands.hpp"
 
-
 #include <fmt/format.h>
 
 #include "audit/driver.hpp"
 #include "cli/common.hpp"
-#include "cli/stale_lists.hpp"
 #include "cli/config.hpp"
+#include "cli/stale_lists.hpp"
 #include "cli/stream_report.hpp"
 #include "report/html_reporter.hpp"
 #include "util/text.hpp"

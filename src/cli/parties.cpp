@@ -38,8 +38,8 @@ int runImport(const ImportOptions& o) {
   if (o.output.empty() || o.output == "-")
     throw UsageError("parties import needs -o LIST.yaml (it writes LIST.yaml and LIST.yaml.idx)");
   if (!validListName(o.name))
-    throw UsageError(fmt::format("--name '{}': use lower-case letters, digits, '.', '-', '_'",
-                                 o.name));
+    throw UsageError(
+        fmt::format("--name '{}': use lower-case letters, digits, '.', '-', '_'", o.name));
   const std::optional<Date> given = parseDateOption("--list-date", o.listDate);
   SourceSet sources;
   const SourceText source = readSource(sources, o.file);
