@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages borderline needs to build and test, if any are missing.
 # Run as root (or with sudo available). Installs nothing when everything is present.
+#
+#   scripts/install-deps.sh               everything CI needs: build, tests, validators, fuzzing
+#   scripts/install-deps.sh --build-only  only what building the tool needs (README quick start)
 set -euo pipefail
+
+build_only=false
+case "${1:-}" in
+  "") ;;
+  --build-only) build_only=true ;;
+  *) echo "usage: $0 [--build-only]" >&2; exit 2 ;;
+esac
 
 packages=(
   g++ make cmake            # toolchain (CMake >= 3.25 is Debian 12's)
@@ -10,6 +20,8 @@ packages=(
   libfmt-dev                # formatting
   nlohmann-json3-dev        # JSON output
   libssl-dev                # SHA-256 of rule packs (OpenSSL libcrypto)
+)
+$build_only || packages+=(
   catch2                    # unit tests (Catch2 v2)
   python3                   # command-line tests generate hostile inputs
   python3-jsonschema python3-yaml  # tests/validate: JSON Schema checks (SARIF, manifests)
@@ -20,7 +32,7 @@ packages=(
 )
 
 # npm, for the SARIF validator below, unless Node.js already brings it.
-command -v npm >/dev/null || packages+=(npm)
+$build_only || command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -34,6 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+$build_only && exit 0
 
 # Microsoft's SARIF Multitool (npm, pinned in tests/validators/package-lock.json): tests/validate
 # runs its SARIF and GitHub code-scanning rules on our SARIF. It ships a self-contained binary;
