@@ -423,14 +423,8 @@ public:
 private:
   Location locate(std::uint32_t offset) const {
     if (!multiline_) return {inv_.file_, line_, offset + 1};
-    std::uint32_t line = line_;
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i < offset && i < record_.size(); ++i)
-      if (record_[i] == '\n') {
-        ++line;
-        lineStart = i + 1;
-      }
-    return {inv_.file_, line, static_cast<std::uint32_t>(offset - lineStart + 1)};
+    const CsvPosition at = csvPosition(record_, line_, offset);
+    return {inv_.file_, at.line, at.column};
   }
 
   const CsvInventory& inv_;

@@ -109,6 +109,17 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
   }
 }
 
+CsvPosition csvPosition(std::string_view record, std::uint32_t firstLine, std::uint32_t offset) {
+  std::uint32_t line = firstLine;
+  std::size_t lineStart = 0;
+  for (std::size_t i = 0; i < offset && i < record.size(); ++i)
+    if (record[i] == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
+  return {line, static_cast<std::uint32_t>(offset - lineStart + 1)};
+}
+
 void appendCsvField(std::string& out, std::string_view value) {
   if (value.find_first_of(",\"\n\r") == std::string_view::npos) {
     out += value;

@@ -32,6 +32,14 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
 // The record without its line break (LF or CRLF).
 std::string_view csvRecordBody(std::string_view record);
 
+// Where byte `offset` of a record that starts on line `firstLine` is: its line (a quoted field
+// may span lines) and its 1-based byte column on that line.
+struct CsvPosition {
+  std::uint32_t line;
+  std::uint32_t column;
+};
+CsvPosition csvPosition(std::string_view record, std::uint32_t firstLine, std::uint32_t offset);
+
 // Appends `value` as one CSV field, quoted when it holds a comma, quote or line break.
 void appendCsvField(std::string& out, std::string_view value);
 

@@ -1,74 +1,39 @@
 #include "load/csv_table.hpp"
 
+#include <algorithm>
+
+#include "load/csv_record.hpp"
 #include "load/diagnostics.hpp"
 
 namespace borderline {
 
+// The same splitter as the audit's streaming reader (load/csv_record), over a whole text.
 std::vector<CsvRecord> splitCsv(std::string_view file, std::string_view text) {
   std::vector<CsvRecord> records;
-  std::uint32_t line = 1, column = 1;
-  std::size_t i = 0;
-  auto bump = [&](char c) {
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++column;
+  std::vector<CsvField> fields;
+  std::string scratch, error;
+  std::uint32_t line = 1;
+  for (std::size_t start = 0; start < text.size();) {
+    bool complete = false;
+    const std::size_t end = csvRecordEnd(text, start, complete);
+    const std::string_view record = text.substr(start, end - start);
+    const std::string_view body = csvRecordBody(record);
+    std::uint32_t offset = 0;
+    if (!splitCsvRecord(body, fields, scratch, offset, error)) {
+      const CsvPosition at = csvPosition(body, line, offset);
+      throw LoadFailure({Diagnostic{{file, at.line, at.column}, error}});
     }
-  };
-  while (i < text.size()) {
-    CsvRecord rec;
-    rec.line = line;
-    bool endOfRecord = false;
-    while (!endOfRecord) {
-      std::string field;
-      rec.columns.push_back(column);
-      if (i < text.size() && text[i] == '"') {
-        const Location open{file, line, column};
-        bump(text[i++]);
-        while (true) {
-          if (i >= text.size())
-            throw LoadFailure({Diagnostic{open, "unterminated quoted CSV field"}});
-          const char c = text[i];
-          if (c == '"') {
-            if (i + 1 < text.size() && text[i + 1] == '"') {
-              field += '"';
-              bump(text[i++]);
-              bump(text[i++]);
-              continue;
-            }
-            bump(text[i++]);
-            break;
-          }
-          field += c;
-          bump(text[i++]);
-        }
-        if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-          throw LoadFailure({Diagnostic{{file, line, column},
-                                        "expected ',' or the end of the line after a quoted field"}});
-      } else {
-        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"')
-            throw LoadFailure({Diagnostic{
-                {file, line, column},
-                "'\"' inside an unquoted CSV field (quote the whole field and double the quote)"}});
-          field += text[i];
-          bump(text[i++]);
-        }
-      }
-      rec.fields.push_back(std::move(field));
-      if (i >= text.size()) {
-        endOfRecord = true;
-      } else if (text[i] == ',') {
-        bump(text[i++]);
-      } else {
-        if (text[i] == '\r') bump(text[i++]);
-        if (i < text.size() && text[i] == '\n') bump(text[i++]);
-        endOfRecord = true;
+    const bool blank = fields.size() == 1 && fields[0].text.empty();
+    if (!blank) {
+      CsvRecord& r = records.emplace_back();
+      r.line = line;
+      for (const CsvField& f : fields) {
+        r.fields.emplace_back(f.text);
+        r.columns.push_back(csvPosition(body, line, f.offset).column);
       }
     }
-    const bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-    if (!blank) records.push_back(std::move(rec));
+    line += static_cast<std::uint32_t>(std::count(record.begin(), record.end(), '\n'));
+    start = end;
   }
   return records;
 }

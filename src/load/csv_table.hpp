@@ -1,8 +1,8 @@
 #pragma once
 // CSV as a table of records with locations (RFC 4180): comma-separated fields, optionally in
 // double quotes, "" for a quote inside quotes, quoted fields may hold commas and line breaks;
-// LF or CRLF. Used for the CSL's CSV download and `screen --csv`.
-// TODO(issue-5 merge): the audit branch has a streaming splitter (load/csv_record); share it.
+// LF or CRLF. Used for the CSL's CSV download and `screen --csv`; the audit streams records
+// through the same splitter (load/csv_record) instead of holding them all.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,7 +12,7 @@ namespace borderline {
 
 struct CsvRecord {
   std::vector<std::string> fields;
-  std::vector<std::uint32_t> columns; // where each field starts (1-based characters)
+  std::vector<std::uint32_t> columns; // where each field starts (1-based bytes on its line)
   std::uint32_t line = 0;
 };
 

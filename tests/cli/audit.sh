@@ -11,19 +11,7 @@
 #   tests/cli/audit.sh path/to/borderline
 # (4,000 rows: four batches of 1,024, so that three shards all get work.)
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "$0")/../lib.sh" "$1" audit
 date=2025-09-01
 formats=(text json jsonl csv html)
 
@@ -121,5 +109,4 @@ if [ $code = 2 ] && [ ! -e "$tmp/never.jsonl" ] && [ -z "$(ls -A "$tmp" | grep '
 if python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['summary']; sys.exit(0 if s['invalid']=={'workloads':1,'rows':1} else 1)" "$tmp/skip.json" &&
   [ "$(wc -l <"$tmp/err")" = 1 ]; then ok; else ko "--skip-invalid did not count and report the bad row"; fi
 
-echo "audit: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

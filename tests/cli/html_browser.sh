@@ -9,24 +9,12 @@
 #
 #   tests/cli/html_browser.sh path/to/borderline
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
+source "$(dirname "$0")/../lib.sh" "$1" html
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
   echo "SKIP: chromium is not installed (scripts/install-deps.sh installs it for this test)"
   exit 77
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
 
 # A page in headless chromium: its DOM after scripts ran, and its network log.
 render() {  # url dom netlog
@@ -136,5 +124,4 @@ sed -e 's|<meta http-equiv="Content-Security-Policy"[^>]*>||' \
 render "file://$tmp/control.html" "$tmp/dom-control.html" "$tmp/net-control.json"
 if page_requests "$tmp/net-control.json" | grep -q "example.invalid"; then ok; else ko "the network check does not see a page's requests"; fi
 
-echo "html: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

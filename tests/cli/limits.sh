@@ -5,18 +5,7 @@
 #
 #   tests/cli/limits.sh path/to/borderline
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
+source "$(dirname "$0")/../lib.sh" "$1" limits
 date=2025-09-01
 
 # refused LIMIT FILE LOCATION MESSAGE [COMMAND...]: exit 2 and "FILE:LOCATION: error: ...MESSAGE"
@@ -184,5 +173,4 @@ if [ "$b" = $((a + 1)) ]; then ok; else ko "a non-consecutive repeated name: $a 
 if grep -q "The table holds 100 of the $(python3 -c "print(f'{$a:,}')") workloads" "$tmp/t.html"; then ok
 else ko "--html-rows 100 does not say the table holds 100 of $a workloads"; fi
 
-echo "limits: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -8,27 +8,13 @@
 # A check that cannot run here (mounting a small file system needs the right to mount) prints
 # SKIP with the reason and is counted as skipped, not passed.
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-tmp=$(mktemp -d)
+source "$(dirname "$0")/../lib.sh" "$1" robustness
 mnt=""
 cleanup() {
   [ -n "$mnt" ] && umount "$mnt" 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8
-pass=0 fail=0 skip=0
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
-skipped() {
-  skip=$((skip + 1))
-  echo "SKIP: $*"
-}
 date=2025-09-01
 python3 bench/generate.py --rows 20000 --seed 5 --csv "$tmp/inv.csv" --jsonl "$tmp/inv.jsonl" || exit 1
 
@@ -173,5 +159,4 @@ for input in bad.csv bad.jsonl; do
   n=$((n + 1))
 done
 
-echo "robustness: $pass passed, $fail failed, $skip skipped"
-[ $fail = 0 ]
+finish

@@ -9,20 +9,8 @@
 #    `exit`. Output must match byte for byte.
 # 2. Properties that goldens cannot show: determinism, atomic -o, hostile inputs.
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8
-pass=0
-fail=0
+source "$(dirname "$0")/../lib.sh" "$1" cli
 
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
 
 # --- 1. golden cases ---------------------------------------------------------------------
 for dir in tests/cli/cases/*/; do
@@ -166,5 +154,4 @@ for f in "$hostile"/*; do
   rm -f "$tmp/hostile.out"
 done
 
-echo "cli: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -4,6 +4,7 @@
 #include "support.hpp"
 
 #include "load/csv_inventory.hpp"
+#include "load/csv_table.hpp"
 
 using namespace bltest;
 
@@ -85,6 +86,23 @@ TEST_CASE("csv: records follow RFC 4180") {
     appendCsvField(out, "a, \"b\"");
     CHECK(out == "plain,\"a, \"\"b\"\"\"");
   }
+}
+
+TEST_CASE("csv: a whole table keeps each record's line and each field's column") {
+  const auto records =
+      splitCsv("t.csv", "name,note\r\n\nACME,\"two\nlines\",x\nlast,\"\"\"q\"\"\"");
+  REQUIRE(records.size() == 3); // the blank line is no record
+  CHECK(records[0].fields == std::vector<std::string>{"name", "note"});
+  CHECK(records[1].line == 3);
+  CHECK(records[1].fields == std::vector<std::string>{"ACME", "two\nlines", "x"});
+  CHECK(records[1].columns == std::vector<std::uint32_t>{1, 6, 8}); // "x" is on line 4
+  CHECK(records[2].line == 5);
+  CHECK(records[2].fields[1] == "\"q\"");
+  // Errors name the line and column of the field where they are.
+  CHECK_THROWS_WITH(splitCsv("t.csv", "a,b\nc,\"open\nmore"),
+                    "t.csv:2:3: unclosed quote in CSV field");
+  CHECK_THROWS_WITH(splitCsv("t.csv", "a\n\"x\ny\"z,b\n"),
+                    Catch::Contains("t.csv:3:3: unexpected text after a closing quote"));
 }
 
 TEST_CASE("csv: the header names known columns") {

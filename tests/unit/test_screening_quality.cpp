@@ -132,6 +132,6 @@ TEST_CASE("CSL import: JSON and CSV give the same entries; dates; errors are loc
         "bad.json:1:1: missing required key \"results\" (the array of CSL entries)");
   CHECK(errorOf("name,alt_names\nX,Y\n", false) ==
         "bad.csv:1:1: the header has no \"source\" column (required)");
-  CHECK(errorOf("name,source\n\"X,Y\n", false) == "bad.csv:2:1: unterminated quoted CSV field");
+  CHECK(errorOf("name,source\n\"X,Y\n", false) == "bad.csv:2:1: unclosed quote in CSV field");
   CHECK(errorOf("name,source\nX\n", false) == "bad.csv:2:1: row has 1 fields; the header has 2");
 }

@@ -5,20 +5,8 @@
 #
 #   tests/validate/ci_examples.sh path/to/borderline
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8
+source "$(dirname "$0")/../lib.sh" "$1" ci-examples
 py=/usr/bin/python3
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
 
 # A scratch consumer repository: manifests under deploy/, borderline on PATH.
 repo="$tmp/repo"
@@ -104,5 +92,4 @@ code=$?
 if [ $code = 2 ] && grep -q "^../.borderline.yaml:3:1: error: unknown key 'failon' in config file" "$tmp/err"; then ok
 else ko "bad discovered config: exit $code"; cat "$tmp/err"; fi
 
-echo "ci-examples: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

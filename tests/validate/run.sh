@@ -10,21 +10,10 @@
 #
 #   tests/validate/run.sh path/to/borderline
 set -u
-bin=$(realpath "$1")
-root=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$root"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export NO_COLOR=1 LC_ALL=C.UTF-8 DOTNET_CLI_TELEMETRY_OPTOUT=1
+source "$(dirname "$0")/../lib.sh" "$1" validate
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
 py=/usr/bin/python3
 multitool=tests/validators/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
 
 missing=()
 $py -c 'import jsonschema, yaml' 2>/dev/null || missing+=("python3-jsonschema python3-yaml")
@@ -99,5 +88,4 @@ $py -c 'import json,sys; s=json.load(open(sys.argv[1])); del s["$defs"]["Party"]
 if ! $py tests/validate/differential.py "$tmp/tampered.json" "$bin" "$tmp/tampered" >/dev/null; then ok
 else ko "the differential check does not notice a schema that drifted from the loader"; fi
 
-echo "validate: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish
