@@ -63,7 +63,11 @@ public:
     const auto flag = u8();
     if (flag > 1) corrupt();
     if (!flag) return std::nullopt;
-    return Date::fromDays(static_cast<std::int32_t>(u32()));
+    // Only dates the YAML could hold (years 1000-9999): others would not even print.
+    static const Date first = *Date::parse("1000-01-01"), last = *Date::parse("9999-12-31");
+    const Date d = Date::fromDays(static_cast<std::int32_t>(u32()));
+    if (d < first || d > last) corrupt();
+    return d;
   }
   // A count of items that each take at least `minBytes`: bounded by what is left, so a
   // corrupt count cannot make us reserve gigabytes.

@@ -32,6 +32,9 @@ seed rule_pack rules/*/*.yaml tests/cli/inputs/rules/*.yaml
 seed csv_inventory tests/cli/inputs/audit/*.csv
 seed jsonl_inventory tests/cli/inputs/audit/*.jsonl
 seed csl_import tests/screening/*.json tests/screening/*.csv
+# The party index's seed: the payload of the committed sample index (its header line cut off).
+mkdir -p "$corpus/party_index"
+tail -n +2 tests/screening/csl-sample.yaml.idx >"$corpus/party_index/csl-sample.bin"
 # The condition compiler's seeds: the `when` of every bundled rule, one file each.
 mkdir -p "$corpus/condition"
 python3 - "$corpus/condition" rules/*/*.yaml <<'PY'
@@ -50,7 +53,7 @@ if n < 10:
 PY
 
 fail=0
-for name in manifest rule_pack csv_inventory jsonl_inventory condition csl_import; do
+for name in manifest rule_pack csv_inventory jsonl_inventory condition csl_import party_index; do
   target="$bin/fuzz_$name"
   [ -x "$target" ] || { echo "missing $target (cmake --build --preset fuzz)"; exit 2; }
   prefix=${name//_/-}
