@@ -14,23 +14,6 @@ Json toJson(const Location& loc) {
   return j;
 }
 
-Json toJson(const ScreeningMatch& m, const CompiledRules& rules) {
-  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
-                                           "tenant"};
-  const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-  Json j;
-  j["party"] = std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name");
-  j["list"] = rules.partyLists[static_cast<std::size_t>(e.list)];
-  j["entry"] = e.name;
-  j["matched"] = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
-  j["score"] = m.score;
-  j["exact"] = m.exact;
-  j["listed"] = e.listed ? Json(e.listed->str()) : Json(nullptr);
-  j["citations"] = Json::array();
-  for (const auto& c : e.citations) j["citations"].push_back(toJson(c));
-  return j;
-}
-
 Json toJson(const Citation& c) {
   Json j;
   j["ref"] = c.ref;

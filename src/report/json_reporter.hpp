@@ -14,7 +14,6 @@ public:
 // Pieces shared with other JSON-based formats (jsonl, sarif).
 nlohmann::ordered_json toJson(const Result& result, const CompiledRules& rules);
 nlohmann::ordered_json toJson(const Citation& citation);
-nlohmann::ordered_json toJson(const ScreeningMatch& match, const CompiledRules& rules);
 nlohmann::ordered_json toJson(const Location& location); // {file, line, column} as known
 nlohmann::ordered_json rulesJson(const CompiledRules& rules);
 nlohmann::ordered_json summaryJson(const Summary& summary);

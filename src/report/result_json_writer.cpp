@@ -51,6 +51,13 @@ void writeCitations(JsonWriter& out, const Rule& rule) {
   }
 }
 
+void writeEntryCitations(JsonWriter& out, const PartyEntry& entry) {
+  out.key("citations");
+  out.beginArray();
+  for (const auto& c : entry.citations) out.json(toJson(c));
+  out.endArray();
+}
+
 // Labels as an object: a key given twice keeps its first place and takes its last value,
 // as assigning them one by one to a JSON object does.
 void writeLabels(JsonWriter& out, const std::vector<std::pair<std::string, std::string>>& labels) {
@@ -87,6 +94,43 @@ ResultJsonWriter::ResultJsonWriter(const CompiledRules& rules, bool pretty, int 
     piece(pieces_[i].origin, writeOrigin, rules.rules[i]);
     piece(pieces_[i].citations, writeCitations, rules.rules[i]);
   }
+  // A match's members sit two levels further: the finding's screening list, the match.
+  entryCitations_.resize(rules.parties.size());
+  for (std::size_t i = 0; i < rules.parties.size(); ++i) {
+    JsonWriter out(entryCitations_[i], pretty, depth + 4);
+    out.resumeContainer();
+    writeEntryCitations(out, rules.parties[i]);
+  }
+}
+
+void ResultJsonWriter::match(JsonWriter& out, const ScreeningMatch& m) const {
+  static constexpr std::string_view kRoles[] = {"model.developer", "site.owner", "site.operator",
+                                                "tenant"};
+  const auto index = static_cast<std::size_t>(m.entry);
+  const PartyEntry& e = rules_.parties[index];
+  out.beginObject();
+  out.key("party");
+  out.string(std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name"));
+  out.key("list");
+  out.string(rules_.partyLists[static_cast<std::size_t>(e.list)]);
+  out.key("entry");
+  out.string(e.name);
+  out.key("matched");
+  out.string(m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)]);
+  out.key("score");
+  out.number(m.score);
+  out.key("exact");
+  out.boolean(m.exact);
+  out.key("listed");
+  if (e.listed)
+    out.string(e.listed->str());
+  else
+    out.null();
+  if (entryCitations_.empty())
+    writeEntryCitations(out, e);
+  else
+    out.append(entryCitations_[index]);
+  out.endObject();
 }
 
 void ResultJsonWriter::finding(JsonWriter& out, const Finding& f) const {
@@ -116,7 +160,7 @@ void ResultJsonWriter::finding(JsonWriter& out, const Finding& f) const {
   if (!f.matches.empty()) {
     out.key("screening");
     out.beginArray();
-    for (const auto& m : f.matches) out.json(toJson(m, rules_));
+    for (const auto& m : f.matches) match(out, m);
     out.endArray();
   }
   out.key("location");

@@ -1,7 +1,8 @@
 #pragma once
 // The result object of the JSON reports (cli.md), written with a JsonWriter. What a finding
-// says of its rule (title, regime, jurisdiction, citations) is the same for every workload:
-// a writer made for a run of many results writes those pieces once and pastes them.
+// says of its rule (title, regime, jurisdiction, citations), and a screening match of its
+// party-list entry's citations, is the same for every workload: a writer made for a run of
+// many results writes those pieces once and pastes them.
 #include <string>
 #include <vector>
 
@@ -28,8 +29,12 @@ private:
     std::string title, origin, citations;
   };
   void finding(JsonWriter& out, const Finding& f) const;
+  void match(JsonWriter& out, const ScreeningMatch& m) const;
   const CompiledRules& rules_;
   std::vector<RulePieces> pieces_; // by index in rules_.rules; empty = write afresh
+  // A party-list entry's citations, as a screening match in a finding carries them; by index
+  // in rules_.parties, written with pieces_.
+  std::vector<std::string> entryCitations_;
 };
 
 } // namespace borderline
