@@ -61,8 +61,8 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     for (int i : firing.data) {
       const DataSource& d = w.data[static_cast<std::size_t>(i)];
       const auto& t = d.transfer.values;
-      const auto mechanism =
-          std::find_if(t.begin(), t.end(), [&](const std::string& m) { return acceptsType(rule, m); });
+      const auto mechanism = std::find_if(
+          t.begin(), t.end(), [&](const std::string& m) { return acceptsType(rule, m); });
       if (mechanism == t.end()) break;
       ++count;
       if (reasons) covered.push_back(fmt::format("{}: {}", d.name.value.value_or("?"), *mechanism));
@@ -70,12 +70,12 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
     if (count == firing.data.size()) {
       f.status = FindingStatus::Satisfied;
       if (reasons)
-        f.statusReason = fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
+        f.statusReason =
+            fmt::format("satisfied by transfer mechanisms ({})", fmt::join(covered, "; "));
       return;
     }
   }
-  if (!expired.empty())
-    f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
+  if (!expired.empty()) f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
 // Notices about the manifest's own authorizations on this date (waivers: reportWaivers).
@@ -98,7 +98,8 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
   for (const auto& m : f.matches) {
     if (m.exact) continue;
     const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-    const std::string& listedName = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
+    const std::string& listedName =
+        m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
     parts.push_back(fmt::format("'{}' on {} (score {})", listedName,
                                 rules.partyLists[static_cast<std::size_t>(e.list)], m.score));
   }
@@ -107,7 +108,7 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
-}  // namespace
+} // namespace
 
 Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptions& options) {
   Result result;
@@ -136,22 +137,26 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
       ctx = &fuzzy;
       fuzzyOnly = true;
     }
-    Firing firing;
-    collectFiring(rule->when, *ctx, firing);
     Finding f;
     f.rule = rule;
     f.fuzzyOnly = fuzzyOnly;
     f.level = fuzzyOnly ? std::min(rule->verdict, Level::Review) : rule->verdict;
+    // Without messages only the status is read, and of the firing elements only the data
+    // sources, whose transfer mechanisms may satisfy a rule that accepts any.
+    const bool statusNeedsFiring =
+        f.level != Level::Advisory && f.level != Level::Prohibited && !rule->satisfiedBy.empty();
+    Firing firing;
+    if (text || statusNeedsFiring) collectFiring(rule->when, *ctx, firing);
     if (text) {
       f.message = renderMessage(rule->message, *ctx, firing);
       f.remediation = renderMessage(rule->remediation, *ctx, firing);
+      f.location = findingLocation(w, firing);
+      f.firingChips = firing.chips;
+      f.firingData = firing.data;
+      for (const auto& m : screening.matches)
+        if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
+      if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
     }
-    f.location = findingLocation(w, firing);
-    f.firingChips = firing.chips;
-    f.firingData = firing.data;
-    for (const auto& m : screening.matches)
-      if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
-    if (fuzzyOnly && text) f.message += fuzzyNote(f, view.rules());
     if (f.level == Level::Advisory) {
       f.status = FindingStatus::Advisory;
     } else {
@@ -181,4 +186,4 @@ Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const
   return evaluateWorkload(w, view, options);
 }
 
-}  // namespace borderline
+} // namespace borderline

@@ -15,8 +15,9 @@ struct EvalOptions {
   // workload apply alongside its own. The Result points into them: keep them alive.
   std::span<const Waiver> waivers;
   // Render messages, remediations, status reasons and notices. Reports that only count
-  // verdicts and statuses (the audit summary) turn it off: the findings and verdict are the
-  // same.
+  // verdicts and statuses (the audit summary) turn it off: the findings (rule, level, status)
+  // and the verdict are the same, but findings then carry no location, firing elements or
+  // screening matches.
   bool messages = true;
   EvalCache* cache = nullptr; // per-thread memos (party screening, regexes); optional
 };

@@ -1,5 +1,7 @@
 #include "report/json_reporter.hpp"
 
+#include "report/result_json_writer.hpp"
+
 namespace borderline {
 
 using Json = nlohmann::ordered_json;
@@ -11,27 +13,6 @@ Json toJson(const Location& loc) {
   if (loc.column) j["column"] = loc.column;
   return j;
 }
-
-namespace {
-
-Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
-  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
-                                           "tenant"};
-  const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
-  Json j;
-  j["party"] = std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name");
-  j["list"] = rules.partyLists[static_cast<std::size_t>(e.list)];
-  j["entry"] = e.name;
-  j["matched"] = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
-  j["score"] = m.score;
-  j["exact"] = m.exact;
-  j["listed"] = e.listed ? Json(e.listed->str()) : Json(nullptr);
-  j["citations"] = Json::array();
-  for (const auto& c : e.citations) j["citations"].push_back(toJson(c));
-  return j;
-}
-
-} // namespace
 
 Json toJson(const Citation& c) {
   Json j;
@@ -45,47 +26,11 @@ Json toJson(const Citation& c) {
 }
 
 Json toJson(const Result& r, const CompiledRules& rules) {
-  Json j;
-  j["workload"] = r.workload->name;
-  j["source"] = {{"file", std::string(r.workload->loc.file)}, {"line", r.workload->loc.line}};
-  if (!r.workload->labels.empty()) {
-    Json labels = Json::object();
-    for (const auto& [k, v] : r.workload->labels) labels[k] = v;
-    j["labels"] = labels;
-  }
-  j["verdict"] = std::string(levelName(r.verdict));
-  j["findings"] = Json::array();
-  for (const auto& f : r.findings) {
-    Json fj;
-    fj["rule"] = f.rule->id;
-    fj["title"] = f.rule->title;
-    fj["verdict"] = std::string(levelName(f.level));
-    fj["status"] = std::string(statusName(f.status));
-    if (!f.statusReason.empty()) fj["statusReason"] = f.statusReason;
-    fj["regime"] = std::string(kRegimeDomain.name(static_cast<std::uint8_t>(f.rule->regime)));
-    fj["jurisdiction"] = f.rule->pack->jurisdiction;
-    fj["message"] = f.message;
-    if (!f.remediation.empty()) fj["remediation"] = f.remediation;
-    fj["citations"] = Json::array();
-    bool allUnverified = true;
-    for (const auto& c : f.rule->citations) {
-      fj["citations"].push_back(toJson(c));
-      allUnverified = allUnverified && c.provenance == Provenance::Unverified;
-    }
-    if (allUnverified) fj["unverified"] = true;
-    if (!f.matches.empty()) {
-      fj["screening"] = Json::array();
-      for (const auto& m : f.matches) fj["screening"].push_back(matchJson(m, rules));
-    }
-    fj["location"] = toJson(f.location);
-    j["findings"].push_back(std::move(fj));
-  }
-  if (!r.notices.empty()) {
-    j["notices"] = Json::array();
-    for (const auto& n : r.notices)
-      j["notices"].push_back({{"message", n.message}, {"location", toJson(n.loc)}});
-  }
-  return j;
+  // One layout for results, the streaming writer's; read back for callers that want a tree.
+  std::string text;
+  JsonWriter out(text, false);
+  ResultJsonWriter(rules).write(out, r, false);
+  return Json::parse(text);
 }
 
 Json toolJson() {

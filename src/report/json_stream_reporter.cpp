@@ -80,9 +80,13 @@ void JsonStreamReporter::begin(Sink out) {
   out(text + ",\n  \"results\": [");
 }
 
+JsonStreamReporter::JsonStreamReporter(StreamContext context)
+    : StreamReporter(std::move(context)), writer_(rules(), true, 2) {}
+
 void JsonStreamReporter::format(const Result& result, std::string& out) const {
-  out += ",\n    "; // the writer drops the very first comma
-  out += nested(resultJson(result, rules()), 2);
+  out += ",\n    "; // write() drops the very first comma
+  JsonWriter json(out, true, 2);
+  writer_.write(json, result, true);
 }
 
 void JsonStreamReporter::write(std::string_view formatted, Sink out) {

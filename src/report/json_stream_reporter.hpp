@@ -1,6 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "report/result_json_writer.hpp"
 #include "report/stream_reporter.hpp"
 
 namespace borderline {
@@ -10,7 +11,7 @@ namespace borderline {
 // and the breakdowns.
 class JsonStreamReporter : public StreamReporter {
 public:
-  using StreamReporter::StreamReporter;
+  explicit JsonStreamReporter(StreamContext context);
   void format(const Result& result, std::string& out) const override;
   void begin(Sink out) override;
   void write(std::string_view formatted, Sink out) override;
@@ -18,6 +19,7 @@ public:
 
 private:
   bool any_ = false;
+  ResultJsonWriter writer_; // results sit two levels deep: document, results
 };
 
 // The summary object: cli.md's counts, then the invalid workloads skipped and the breakdowns.

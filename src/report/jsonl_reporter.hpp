@@ -1,6 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "report/result_json_writer.hpp"
 #include "report/stream_reporter.hpp"
 
 namespace borderline {
@@ -15,9 +16,12 @@ std::string dumpJson(const nlohmann::ordered_json& json, int indent = -1);
 // JSON Lines: one result object per line, nothing else, so results concatenate and merge.
 class JsonlReporter : public StreamReporter {
 public:
-  using StreamReporter::StreamReporter;
+  explicit JsonlReporter(StreamContext context);
   void format(const Result& result, std::string& out) const override;
   void end(const Tally&, Sink) override {}
+
+private:
+  ResultJsonWriter writer_; // the rules' constant pieces, written once
 };
 
 } // namespace borderline
