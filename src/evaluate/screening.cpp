@@ -426,7 +426,7 @@ double similarityBound(const Token& a, const Token& b) {
 // The fewest matching characters with which similarityBound() of tokens of lengths a and b
 // can reach the threshold, taking the longest prefix (4) for granted. Computed with more
 // slack than similarityBound()'s epsilon, so it never rejects a pair that bound accepts.
-int fewestMatches(int a, int b) {
+constexpr int fewestMatches(int a, int b) {
   int m = std::min(a, b);
   while (m > 0) {
     const double jaro =
@@ -439,7 +439,7 @@ int fewestMatches(int a, int b) {
 
 // Whether `bits` has at most `n` bits set (n < 0: never), without a popcount instruction,
 // which x86-64 compilers only emit with -mpopcnt: clearing the lowest set bit n times.
-bool atMostBits(std::uint64_t bits, int n) {
+constexpr bool atMostBits(std::uint64_t bits, int n) {
   for (; n > 0 && bits; --n) bits &= bits - 1;
   return n >= 0 && bits == 0;
 }
@@ -453,16 +453,16 @@ bool lengthsCompatible(int a, int b) {
 // Whether the letter sets of two fuzzy tokens leave enough matches for similarityBound() to
 // reach the threshold (a necessary condition, from masks and lengths only: cheaper than
 // reading the texts). fewestMatches() is tabulated for all pairs of fuzzy lengths.
+constexpr auto kFewestMatches = [] {
+  std::array<std::array<std::int8_t, kMaxFuzzyLength + 1>, kMaxFuzzyLength + 1> table{};
+  for (int x = 1; x <= kMaxFuzzyLength; ++x)
+    for (int y = 1; y <= kMaxFuzzyLength; ++y)
+      table[x][y] = static_cast<std::int8_t>(fewestMatches(x, y));
+  return table;
+}();
+
 bool lettersCompatible(const Token& a, const Token& b) {
-  using Row = std::array<std::int8_t, kMaxFuzzyLength + 1>;
-  static const std::array<Row, kMaxFuzzyLength + 1> kFewest = [] {
-    std::array<Row, kMaxFuzzyLength + 1> table{};
-    for (int x = 1; x <= kMaxFuzzyLength; ++x)
-      for (int y = 1; y <= kMaxFuzzyLength; ++y)
-        table[x][y] = static_cast<std::int8_t>(fewestMatches(x, y));
-    return table;
-  }();
-  const int m = kFewest[a.length][b.length];
+  const int m = kFewestMatches[a.length][b.length];
   return atMostBits(a.charMask & ~b.charMask, a.length - m) &&
          atMostBits(b.charMask & ~a.charMask, b.length - m);
 }
