@@ -4,23 +4,46 @@
 
 namespace borderline {
 
+namespace {
+
+std::vector<NameMatch> matchesOf(const CompiledRules& rules, std::string_view name, Date date,
+                                 int minScore) {
+  std::vector<NameMatch> out;
+  for (const auto& hit : rules.partyIndex.match(name, minScore)) {
+    const PartyEntry& e = rules.parties[static_cast<std::size_t>(hit.entry)];
+    out.push_back({&e, hit.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(hit.alias - 1)],
+                   hit.score, hit.exact, e.activeOn(date)});
+  }
+  return out;
+}
+
+} // namespace
+
 int NameScreen::inForce() const {
   return static_cast<int>(
       std::count_if(matches.begin(), matches.end(), [](const NameMatch& m) { return m.inForce; }));
 }
 
 NameScreen screenName(const CompiledRules& rules, std::string_view name, Date date, int minScore) {
+  return NameScreener(rules, date, minScore).screen(name);
+}
+
+NameScreener::NameScreener(const CompiledRules& rules, Date date, int minScore)
+    : rules_(rules), date_(date), minScore_(minScore) {}
+
+NameScreen NameScreener::screen(std::string_view name) {
   NameScreen out;
   out.name = std::string(name);
   out.normalized = screening::normalize(name);
-  out.date = date;
-  out.minScore = minScore;
-  for (const auto& hit : rules.partyIndex.match(name, minScore)) {
-    const PartyEntry& e = rules.parties[static_cast<std::size_t>(hit.entry)];
-    out.matches.push_back(
-        {&e, hit.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(hit.alias - 1)],
-         hit.score, hit.exact, e.activeOn(date)});
+  out.date = date_;
+  out.minScore = minScore_;
+  if (const auto it = memo_.find(out.normalized); it != memo_.end()) {
+    out.matches = it->second;
+    return out;
   }
+  out.matches = matchesOf(rules_, name, date_, minScore_);
+  if (memo_.size() >= kMaxEntries) memo_.clear();
+  memo_.emplace(out.normalized, out.matches);
   return out;
 }
 

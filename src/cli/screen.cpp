@@ -58,8 +58,7 @@ int runScreen(ScreenOptions o) {
     throw UsageError(fmt::format("--min-score {} is out of range ({} to 100: lower scores are not "
                                  "matches)",
                                  o.minScore, screening::kReviewThreshold));
-  if (o.csv.empty() != o.column.empty())
-    throw UsageError("--csv and --column go together");
+  if (o.csv.empty() != o.column.empty()) throw UsageError("--csv and --column go together");
   SourceSet sources;
   if (!o.csv.empty()) {
     auto more = csvColumn(o.csv, o.column, sources);
@@ -77,8 +76,9 @@ int runScreen(ScreenOptions o) {
   std::vector<NameScreen> results;
   results.reserve(o.names.size());
   bool any = false;
+  NameScreener screener(*rules.compiled, asOf, o.minScore);
   for (const auto& name : o.names) {
-    results.push_back(screenName(*rules.compiled, name, asOf, o.minScore));
+    results.push_back(screener.screen(name));
     any = any || results.back().inForce() > 0;
   }
   std::ostringstream out;

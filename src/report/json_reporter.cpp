@@ -1,5 +1,7 @@
 #include "report/json_reporter.hpp"
 
+#include "model/party_path.hpp"
+
 namespace borderline {
 
 using Json = nlohmann::ordered_json;
@@ -15,11 +17,9 @@ Json toJson(const Location& loc) {
 namespace {
 
 Json matchJson(const ScreeningMatch& m, const CompiledRules& rules) {
-  static constexpr const char* kRoles[] = {"model.developer", "site.owner", "site.operator",
-                                           "tenant"};
   const PartyEntry& e = rules.parties[static_cast<std::size_t>(m.entry)];
   Json j;
-  j["party"] = std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name");
+  j["party"] = partyFieldPath(m.role, m.parent);
   j["list"] = rules.partyLists[static_cast<std::size_t>(e.list)];
   j["entry"] = e.name;
   j["matched"] = m.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(m.alias - 1)];
