@@ -12,10 +12,13 @@
 #include "evaluate/screening.hpp"
 #include "load/csv_table.hpp"
 #include "report/screen_report.hpp"
+#include "util/output_file.hpp"
 
 namespace borderline {
 
 namespace {
+
+constexpr std::streamoff kFlushBytes = 1 << 16;
 
 struct ScreenOptions {
   std::vector<std::string> names;
@@ -73,20 +76,30 @@ int runScreen(ScreenOptions o) {
   const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
   warnStaleLists(*rules.compiled, asOf);
-  std::vector<NameScreen> results;
-  results.reserve(o.names.size());
+  // Written as the names are screened, so that a million names need no million results in
+  // memory: the same bytes as writeScreenText / writeScreenJson of all of them.
+  StreamingOutput output(o.output);
+  std::ostringstream out;
+  const bool json = o.format == "json";
+  if (!json) writeScreenTextBanner(*rules.compiled, asOf, out);
   bool any = false;
   NameScreener screener(*rules.compiled, asOf, o.minScore);
-  for (const auto& name : o.names) {
-    results.push_back(screener.screen(name));
-    any = any || results.back().inForce() > 0;
+  for (std::size_t i = 0; i < o.names.size(); ++i) {
+    const NameScreen screen = screener.screen(o.names[i]);
+    any = any || screen.inForce() > 0;
+    if (json) {
+      writeScreenJsonOne(*rules.compiled, screen, out);
+    } else {
+      if (i) out << '\n';
+      writeScreenTextOne(*rules.compiled, screen, out);
+    }
+    if (out.tellp() >= kFlushBytes) {
+      output.write(out.view());
+      out.str({});
+    }
   }
-  std::ostringstream out;
-  if (o.format == "json")
-    writeScreenJson(*rules.compiled, results, out);
-  else
-    writeScreenText(*rules.compiled, results, out);
-  emit(o.output, out.str());
+  output.write(out.view());
+  output.commit();
   return any ? kExitFindings : kExitOk;
 }
 
