@@ -610,9 +610,12 @@ constexpr std::uint64_t kExactBit = std::uint64_t{1} << 63;
 struct Unreached {
   int partner = 0;     // largest weight of such a partner, whatever the name
   int genericOnly = 0; // else the weight of a generic partner, when the name has generic words
-  // Counted as if it reached every candidate: past kReachBits, or its postings were not
-  // followed because the names it reaches cannot score enough through it alone.
-  bool always = false;
+  // Counted as if it reached every candidate: past kReachBits (its postings are followed but
+  // leave no bit), or skipped (its postings are not followed: the names it reaches cannot
+  // score enough through it alone).
+  bool untracked = false;
+  bool skipped = false;
+  bool always() const { return untracked || skipped; }
   std::uint32_t firstId = 0, endId = 0; // the vocabulary tokens it follows, in Reach::ids
   std::size_t postings = 0;             // how many postings they have
 };
@@ -821,7 +824,7 @@ void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t q
     Unreached& unreached = reach.tokens[i];
     if (const auto it = vocabulary_.find(q.text); it != vocabulary_.end())
       reach.queryIds[i] = it->second;
-    unreached.always = reachBit(i) == 0;
+    unreached.untracked = reachBit(i) == 0;
     unreached.firstId = static_cast<std::uint32_t>(reach.ids.size());
     if (distinctiveOnly && q.generic) {
       // Generic-only pairs cannot reach the threshold, so its postings are not followed; it
@@ -848,30 +851,30 @@ void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t q
 
   // Tokens whose names cannot reach minScore through them alone need not be followed: a name
   // that only they reach is no hit. Most postings first, as long as that still holds.
-  auto best = [&] { // the best score of a name reached by the `always` tokens only
+  auto best = [&] { // the best score of a name reached by the always() tokens only
     int own = 0, partners = 0, weight = 0;
     for (std::size_t i = 0; i < query.size(); ++i) {
       const Unreached& u = reach.tokens[i];
       weight += weightOf(query[i]);
-      const int partner = u.always ? kDistinctWeight : std::max(u.partner, u.genericOnly);
+      const int partner = u.always() ? kDistinctWeight : std::max(u.partner, u.genericOnly);
       if (partner) own += weightOf(query[i]), partners += partner;
     }
     return percent(own + partners, weight + partners); // greatest when the name weighs `partners`
   };
   reach.order.clear();
   for (std::size_t i = 0; i < query.size(); ++i)
-    if (!reach.tokens[i].always && reach.tokens[i].postings) reach.order.push_back(i);
+    if (!reach.tokens[i].always() && reach.tokens[i].postings) reach.order.push_back(i);
   std::stable_sort(reach.order.begin(), reach.order.end(), [&](std::size_t x, std::size_t y) {
     return reach.tokens[x].postings > reach.tokens[y].postings;
   });
   for (const std::size_t i : reach.order) {
-    reach.tokens[i].always = true;
-    if (best() >= reach.minScore) reach.tokens[i].always = false;
+    reach.tokens[i].skipped = true;
+    if (best() >= reach.minScore) reach.tokens[i].skipped = false;
   }
 
   for (std::size_t i = 0; i < query.size(); ++i) {
     const Unreached& u = reach.tokens[i];
-    if (u.always) continue;
+    if (u.skipped) continue;
     for (auto k = u.firstId; k < u.endId; ++k) {
       const int id = reach.ids[k];
       for (auto p = postingStart_[id]; p < postingStart_[id + 1]; ++p)
@@ -921,7 +924,7 @@ std::vector<Hit> NameIndex::match(std::string_view query, int minScore) const {
       for (std::size_t i = 0; i < queryTokens.size(); ++i) {
         const Unreached& u = reach.tokens[i];
         int partner = 0;
-        if (u.always || (bits & reachBit(i)))
+        if (u.always() || (bits & reachBit(i)))
           partner = kDistinctWeight;
         else if (u.partner)
           partner = u.partner;
