@@ -14,6 +14,7 @@
 #include "cli/stream_report.hpp"
 #include "evaluate/screening.hpp"
 #include "report/html_reporter.hpp"
+#include "report/screen_json_writer.hpp"
 #include "report/screen_report.hpp"
 #include "util/text.hpp"
 
@@ -70,13 +71,16 @@ int runScreenOnly(const AuditOptions& o, BatchSource& source, const CompiledRule
     output.write(banner.str());
   }
   bool first = true;
+  ScreenJsonWriter writer(rules);
   auto sink = [&](const std::vector<NameScreen>& screens) {
+    if (json) {
+      std::string out;
+      for (const auto& s : screens) writer.append(s, out);
+      output.write(out);
+      return;
+    }
     std::ostringstream out;
     for (const auto& s : screens) {
-      if (json) {
-        writeScreenJsonOne(rules, s, out);
-        continue;
-      }
       if (!first) out << '\n';
       writeScreenTextOne(rules, s, out);
       first = false;

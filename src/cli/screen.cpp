@@ -11,6 +11,7 @@
 #include "cli/stale_lists.hpp"
 #include "evaluate/screening.hpp"
 #include "load/csv_table.hpp"
+#include "report/screen_json_writer.hpp"
 #include "report/screen_report.hpp"
 #include "util/output_file.hpp"
 
@@ -18,7 +19,7 @@ namespace borderline {
 
 namespace {
 
-constexpr std::streamoff kFlushBytes = 1 << 16;
+constexpr std::size_t kFlushBytes = 1 << 16;
 
 struct ScreenOptions {
   std::vector<std::string> names;
@@ -79,26 +80,37 @@ int runScreen(ScreenOptions o) {
   // Written as the names are screened, so that a million names need no million results in
   // memory: the same bytes as writeScreenText / writeScreenJson of all of them.
   StreamingOutput output(o.output);
-  std::ostringstream out;
   const bool json = o.format == "json";
-  if (!json) writeScreenTextBanner(*rules.compiled, asOf, out);
   bool any = false;
   NameScreener screener(*rules.compiled, asOf, o.minScore);
-  for (std::size_t i = 0; i < o.names.size(); ++i) {
-    const NameScreen screen = screener.screen(o.names[i]);
-    any = any || screen.inForce() > 0;
-    if (json) {
-      writeScreenJsonOne(*rules.compiled, screen, out);
-    } else {
+  if (json) {
+    ScreenJsonWriter writer(*rules.compiled);
+    std::string out;
+    for (const auto& name : o.names) {
+      const NameScreen screen = screener.screen(name);
+      any = any || screen.inForce() > 0;
+      writer.append(screen, out);
+      if (out.size() >= kFlushBytes) {
+        output.write(out);
+        out.clear();
+      }
+    }
+    output.write(out);
+  } else {
+    std::ostringstream out;
+    writeScreenTextBanner(*rules.compiled, asOf, out);
+    for (std::size_t i = 0; i < o.names.size(); ++i) {
+      const NameScreen screen = screener.screen(o.names[i]);
+      any = any || screen.inForce() > 0;
       if (i) out << '\n';
       writeScreenTextOne(*rules.compiled, screen, out);
+      if (out.tellp() >= static_cast<std::streamoff>(kFlushBytes)) {
+        output.write(out.view());
+        out.str({});
+      }
     }
-    if (out.tellp() >= kFlushBytes) {
-      output.write(out.view());
-      out.str({});
-    }
+    output.write(out.view());
   }
-  output.write(out.view());
   output.commit();
   return any ? kExitFindings : kExitOk;
 }
