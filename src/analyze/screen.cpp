@@ -1,6 +1,7 @@
 #include "analyze/screen.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace borderline {
 
@@ -32,9 +33,13 @@ NameScreener::NameScreener(const CompiledRules& rules, Date date, int minScore)
     : rules_(rules), date_(date), minScore_(minScore) {}
 
 NameScreen NameScreener::screen(std::string_view name) {
+  return screen(name, screening::normalize(name));
+}
+
+NameScreen NameScreener::screen(std::string_view name, std::string normalized) {
   NameScreen out;
   out.name = std::string(name);
-  out.normalized = screening::normalize(name);
+  out.normalized = std::move(normalized);
   out.date = date_;
   out.minScore = minScore_;
   if (const auto it = memo_.find(out.normalized); it != memo_.end()) {

@@ -43,6 +43,8 @@ public:
   static constexpr std::size_t kMaxEntries = 1 << 16;
   NameScreener(const CompiledRules& rules, Date date, int minScore);
   NameScreen screen(std::string_view name);
+  // The same, for a caller that has already computed `normalized` = screening::normalize(name).
+  NameScreen screen(std::string_view name, std::string normalized);
 
 private:
   const CompiledRules& rules_;

@@ -2,6 +2,9 @@
 // screening of names without workloads (the plain denied-party-screening job).
 #include <algorithm>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -69,11 +72,16 @@ int runScreen(ScreenOptions o) {
     o.names.insert(o.names.end(), more.begin(), more.end());
   }
   if (o.names.empty()) throw UsageError("nothing to screen: give names, or --csv and --column");
-  // A name that normalises to nothing cannot match anything: say so rather than pass it.
-  for (const auto& name : o.names)
-    if (screening::normalize(name).empty())
+  // A name that normalises to nothing cannot match anything: say so rather than pass it. The
+  // keys are kept for the screener, which would otherwise normalise each name again.
+  std::vector<std::string> keys;
+  keys.reserve(o.names.size());
+  for (const auto& name : o.names) {
+    keys.push_back(screening::normalize(name));
+    if (keys.back().empty())
       throw UsageError(
           fmt::format("nothing to screen in '{}' (only punctuation or legal-form words)", name));
+  }
   const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
   warnStaleLists(*rules.compiled, asOf);
@@ -86,8 +94,8 @@ int runScreen(ScreenOptions o) {
   if (json) {
     ScreenJsonWriter writer(*rules.compiled);
     std::string out;
-    for (const auto& name : o.names) {
-      const NameScreen screen = screener.screen(name);
+    for (std::size_t i = 0; i < o.names.size(); ++i) {
+      const NameScreen screen = screener.screen(o.names[i], std::move(keys[i]));
       any = any || screen.inForce() > 0;
       writer.append(screen, out);
       if (out.size() >= kFlushBytes) {
@@ -100,7 +108,7 @@ int runScreen(ScreenOptions o) {
     std::ostringstream out;
     writeScreenTextBanner(*rules.compiled, asOf, out);
     for (std::size_t i = 0; i < o.names.size(); ++i) {
-      const NameScreen screen = screener.screen(o.names[i]);
+      const NameScreen screen = screener.screen(o.names[i], std::move(keys[i]));
       any = any || screen.inForce() > 0;
       if (i) out << '\n';
       writeScreenTextOne(*rules.compiled, screen, out);
