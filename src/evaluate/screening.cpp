@@ -768,21 +768,64 @@ void NameIndex::finish() {
   finished_ = true;
 }
 
+namespace {
+
+// The scan of one (first letter, length) bucket of the vocabulary for the tokens within reach
+// of q. Compiled twice: with the popcnt instruction, used where the CPU has it, and without
+// (std::popcount is then a libgcc call, so lettersCompatible() clears bits instead). Both
+// accept the same tokens: atMostBits(x, n) is popcount(x) <= n.
+template <bool kPopcnt>
+[[gnu::always_inline]] inline void scanBucketBody(const Token& q, const int* ids, const int* end,
+                                                  const Token* tokens, std::vector<int>& out) {
+  for (; ids != end; ++ids) {
+    const Token& v = tokens[*ids];
+    // A few bit operations reject most of the bucket before any floating-point bound. The
+    // bound is exact arithmetic on the same quantities; the epsilon only guards against
+    // rounding so that no pair that similarity() accepts is skipped.
+    if constexpr (kPopcnt) {
+      // lettersCompatible() and then similarityBound(), on the same two counts.
+      const int onlyQ = std::popcount(q.charMask & ~v.charMask);
+      const int onlyV = std::popcount(v.charMask & ~q.charMask);
+      const int fewest = kFewestMatches[q.length][v.length];
+      if (onlyQ > q.length - fewest || onlyV > v.length - fewest) continue;
+      const int m = std::min(q.length - onlyQ, v.length - onlyV);
+      if (m <= 0) continue;
+      const double jaro =
+          (static_cast<double>(m) / q.length + static_cast<double>(m) / v.length + 1.0) / 3.0;
+      if (jaro + commonPrefix(q.text, v.text) * 0.1 * (1.0 - jaro) < kFuzzyThreshold - 1e-9)
+        continue;
+    } else if (!lettersCompatible(q, v) || similarityBound(q, v) < kFuzzyThreshold - 1e-9) {
+      continue;
+    }
+    if (v.text == q.text) continue;
+    if (similarity(q.text, v.text) >= kFuzzyThreshold) out.push_back(*ids);
+  }
+}
+
+[[gnu::target("popcnt")]] void scanBucketPopcnt(const Token& q, const int* ids, const int* end,
+                                                const Token* tokens, std::vector<int>& out) {
+  scanBucketBody<true>(q, ids, end, tokens, out);
+}
+
+void scanBucketPortable(const Token& q, const int* ids, const int* end, const Token* tokens,
+                        std::vector<int>& out) {
+  scanBucketBody<false>(q, ids, end, tokens, out);
+}
+
+} // namespace
+
 std::vector<int> NameIndex::scanNeighbours(const Token& q) const {
+  static const bool popcnt = __builtin_cpu_supports("popcnt");
   std::vector<int> out;
   for (int len = kMinFuzzyLength; len <= kMaxFuzzyLength; ++len) {
     if (!lengthsCompatible(q.length, len)) continue;
-    // A few bit operations reject most of the bucket before any floating-point bound.
     const std::size_t b = bucketOf(q.text[0], len);
-    for (auto k = lengthStart_[b]; k < lengthStart_[b + 1]; ++k) {
-      const int id = fuzzyByLength_[k];
-      const Token& v = tokens_[id];
-      if (!lettersCompatible(q, v)) continue;
-      // The bound is exact arithmetic on the same quantities; the epsilon only guards
-      // against rounding so that no pair that similarity() accepts is skipped.
-      if (similarityBound(q, v) < kFuzzyThreshold - 1e-9 || v.text == q.text) continue;
-      if (similarity(q.text, v.text) >= kFuzzyThreshold) out.push_back(id);
-    }
+    const int* ids = fuzzyByLength_.data() + lengthStart_[b];
+    const int* end = fuzzyByLength_.data() + lengthStart_[b + 1];
+    if (popcnt)
+      scanBucketPopcnt(q, ids, end, tokens_.data(), out);
+    else
+      scanBucketPortable(q, ids, end, tokens_.data(), out);
   }
   return out;
 }
