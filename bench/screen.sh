@@ -3,7 +3,9 @@
 #   bench/screen.sh [BINARY] [CSL_JSON] [N]
 # Defaults: build/release/borderline, /work/shared/data/csl/consolidated.json, 100000.
 # Prints the import time, the start-up time (loading the list and its index) and the
-# throughput of screening in names per second, start-up excluded. Results: bench/screening.md.
+# throughput of screening in names per second, start-up excluded, by wall time and by CPU time
+# (user + system: what one core does, whatever else the machine runs). Results:
+# bench/screening.md.
 set -euo pipefail
 bin=${1:-build/release/borderline}
 csl=${2:-/work/shared/data/csl/consolidated.json}
@@ -13,6 +15,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# CPU seconds (user + system) of a command: on a shared machine wall time also counts waiting.
+cpu() { local t; t=$( { TIMEFORMAT='%U %S'; time "$@" >/dev/null 2>&1 || true; } 2>&1 ); echo "$t" | awk '{print $1 + $2}'; }
 
 python3 "$here/screen_names.py" "$csl" "$n" "$tmp/names.csv"
 head -2 "$tmp/names.csv" | tail -1 >/dev/null
@@ -25,3 +29,6 @@ run=$(seconds "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" -
 matched=$(grep -vc '"matches":\[\]' "$tmp/out.jsonl" || true)
 echo "screen $n names: ${run}s total, $matched with a match"
 echo "throughput: $(echo "$n / ($run - $startup)" | bc) names/s (start-up excluded)"
+startcpu=$(cpu "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/one.csv" --column name --format json -o "$tmp/one.jsonl")
+runcpu=$(cpu "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" --column name --format json -o "$tmp/out.jsonl")
+echo "CPU: ${runcpu}s for $n names, ${startcpu}s start-up: $(echo "$n / ($runcpu - $startcpu)" | bc) names/s per core (start-up excluded)"

@@ -4,6 +4,7 @@
 // force on the date.
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compile/rules.hpp"
@@ -24,9 +25,32 @@ struct NameScreen {
   Date date;
   int minScore = 0;
   std::vector<NameMatch> matches; // best score first, then list order
+  // Where the name comes from, for `audit --screen-only` (empty for `screen`): the workload,
+  // the party field ("tenant.name") and its location.
+  std::string workload;
+  std::string field;
+  Location loc;
   int inForce() const;
 };
 
 NameScreen screenName(const CompiledRules& rules, std::string_view name, Date date, int minScore);
+
+// Screens many names on one date, remembering the matches of each normalised name: lists of
+// counterparties and inventories repeat their names, and a repeated name then costs a hash
+// lookup. The result is the same as screenName()'s. Bounded: the memo starts over when full.
+class NameScreener {
+public:
+  static constexpr std::size_t kMaxEntries = 1 << 16;
+  NameScreener(const CompiledRules& rules, Date date, int minScore);
+  NameScreen screen(std::string_view name);
+  // The same, for a caller that has already computed `normalized` = screening::normalize(name).
+  NameScreen screen(std::string_view name, std::string normalized);
+
+private:
+  const CompiledRules& rules_;
+  Date date_;
+  int minScore_;
+  std::unordered_map<std::string, std::vector<NameMatch>> memo_; // by normalised name
+};
 
 } // namespace borderline

@@ -111,25 +111,28 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
   return outcome;
 }
 
+void loadBatch(const BatchSource& source, const ChipCatalog& catalog, RawBatch& batch,
+               LoadedBatch& loaded, CsvScratch& scratch) {
+  if (!batch.workloads.empty()) {
+    loaded.workloads = std::move(batch.workloads);
+    loaded.rows = loaded.workloads.size();
+  } else if (const CsvInventory* csv = source.csv()) {
+    csv->load(batch.text, batch.firstLine, loaded, scratch);
+  } else {
+    loadJsonl(source.name(), batch.text, batch.firstLine, catalog, loaded);
+  }
+}
+
 BatchEvaluator auditEvaluator(const BatchSource& source, const DateView& view,
                               std::span<const Waiver> waivers, bool messages, int jobs) {
   // One screening cache per worker thread, shared by nothing else.
   auto caches =
       std::make_shared<std::vector<EvalCache>>(static_cast<std::size_t>(std::max(1, jobs)));
   auto scratch = std::make_shared<std::vector<CsvScratch>>(caches->size());
-  const CsvInventory* csv = source.csv();
-  const std::string_view file = source.name();
-  return [&view, waivers, messages, caches, scratch, csv,
-          file](RawBatch& batch, LoadedBatch& loaded, std::vector<Result>& results, int worker) {
+  return [&source, &view, waivers, messages, caches,
+          scratch](RawBatch& batch, LoadedBatch& loaded, std::vector<Result>& results, int worker) {
     const auto w = static_cast<std::size_t>(worker);
-    if (!batch.workloads.empty()) {
-      loaded.workloads = std::move(batch.workloads);
-      loaded.rows = loaded.workloads.size();
-    } else if (csv) {
-      csv->load(batch.text, batch.firstLine, loaded, (*scratch)[w]);
-    } else {
-      loadJsonl(file, batch.text, batch.firstLine, view.rules().catalog, loaded);
-    }
+    loadBatch(source, view.rules().catalog, batch, loaded, (*scratch)[w]);
     EvalOptions options;
     options.waivers = waivers;
     options.messages = messages;

@@ -50,6 +50,11 @@ DriverOutcome runBatches(BatchSource& source, const BatchEvaluator& evaluate,
                          StreamReporter& reporter, StreamingOutput& output,
                          const CompiledRules& rules, const DriverSettings& settings);
 
+// Loads the workloads of one batch into `loaded`: parses its CSV or JSONL text (with the
+// scratch space of the calling thread), or takes the manifest workloads it carries.
+void loadBatch(const BatchSource& source, const ChipCatalog& catalog, RawBatch& batch,
+               LoadedBatch& loaded, CsvScratch& scratch);
+
 // The audit's evaluator: loads CSV or JSONL text (or takes the loaded manifest workloads) and
 // evaluates each workload on the view's date, with one screening cache per thread, applying
 // the central `waivers` (which must outlive the run) with each workload's own.

@@ -4,12 +4,18 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "audit/driver.hpp"
+#include "audit/screen_only.hpp"
 #include "cli/common.hpp"
 #include "cli/config.hpp"
 #include "cli/stale_lists.hpp"
 #include "cli/stream_report.hpp"
+#include "evaluate/screening.hpp"
 #include "report/html_reporter.hpp"
+#include "report/screen_json_writer.hpp"
+#include "report/screen_report.hpp"
 #include "util/text.hpp"
 
 namespace borderline {
@@ -29,6 +35,7 @@ struct AuditOptions {
   std::string shard;
   bool skipInvalid = false;
   bool quiet = false;
+  bool screenOnly = false;
   std::size_t htmlRows = HtmlReporter::kDefaultRowLimit;
 };
 
@@ -50,13 +57,60 @@ InventoryFormat inputFormat(const AuditOptions& o) {
                                o.file));
 }
 
+// --screen-only: every party name of the inventory screened, in the shapes of `screen` (text,
+// or JSON Lines with the workload and party field of each name), and its exit code: 1 when a
+// name matches a list entry in force on the date.
+int runScreenOnly(const AuditOptions& o, BatchSource& source, const CompiledRules& rules, Date asOf,
+                  Shard shard) {
+  const bool json = o.format == "json";
+  NameScreener screener(rules, asOf, screening::kReviewThreshold);
+  StreamingOutput output(o.output);
+  if (!json) {
+    std::ostringstream banner;
+    writeScreenTextBanner(rules, asOf, banner);
+    output.write(banner.str());
+  }
+  bool first = true;
+  ScreenJsonWriter writer(rules);
+  auto sink = [&](const std::vector<NameScreen>& screens) {
+    if (json) {
+      std::string out;
+      for (const auto& s : screens) writer.append(s, out);
+      output.write(out);
+      return;
+    }
+    std::ostringstream out;
+    for (const auto& s : screens) {
+      if (!first) out << '\n';
+      writeScreenTextOne(rules, s, out);
+      first = false;
+    }
+    output.write(out.str());
+  };
+  ScreenOnlySettings settings{shard, o.skipInvalid,
+                              [](const InvalidWorkload& bad) { printDiagnostics(bad.errors); }};
+  const ScreenOnlyOutcome outcome =
+      screenInventory(source, rules.catalog, screener, settings, sink);
+  if (!json)
+    output.write(fmt::format("{}{} party name{} of {} workload{} screened: {} with a match in "
+                             "force on {}.\n",
+                             first ? "" : "\n", outcome.names, outcome.names == 1 ? "" : "s",
+                             outcome.workloads, outcome.workloads == 1 ? "" : "s", outcome.matched,
+                             asOf.str()));
+  output.commit();
+  return outcome.matched > 0 ? kExitFindings : kExitOk;
+}
+
 int runAudit(AuditOptions o) {
   SourceSet sources;
   const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.failOn);
   if (o.failOn.empty()) o.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
   const std::optional<Level> threshold = parseFailOn(o.failOn);
-  requireStreamFormat("audit", o.format);
+  if (o.screenOnly)
+    requireFormat("audit --screen-only", o.format, {"text", "json"});
+  else
+    requireStreamFormat("audit", o.format);
   Shard shard;
   if (!o.shard.empty()) {
     const auto parsed = parseShard(o.shard);
@@ -70,6 +124,7 @@ int runAudit(AuditOptions o) {
   const LoadedRules rules = loadRules(o.rules, sources);
   warnStaleLists(*rules.compiled, asOf);
   const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
+  if (o.screenOnly) return runScreenOnly(o, *source, *rules.compiled, asOf, shard);
   const DateView view(*rules.compiled, asOf);
   StreamContext context{rules.compiled.get(), asOf};
   const auto reporter = makeStreamReport(o.format, std::move(context), o.htmlRows);
@@ -114,6 +169,9 @@ void registerAudit(CLI::App& app, CommandRunner& run) {
   cmd->add_flag("--skip-invalid", o->skipInvalid,
                 "Report each invalid row on stderr and go on (default: stop at the first, exit 2)");
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line");
+  cmd->add_flag("--screen-only", o->screenOnly,
+                "Only screen every party name against the party lists, without evaluating "
+                "rules: the report and exit code of `screen` (--format text or json)");
   cmd->add_option("--html-rows", o->htmlRows,
                   "Most workloads listed in the HTML table (default: 20000; totals count all)");
   cmd->callback([o, &run] { run = [o] { return runAudit(*o); }; });

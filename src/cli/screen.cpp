@@ -2,6 +2,9 @@
 // screening of names without workloads (the plain denied-party-screening job).
 #include <algorithm>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -11,11 +14,15 @@
 #include "cli/stale_lists.hpp"
 #include "evaluate/screening.hpp"
 #include "load/csv_table.hpp"
+#include "report/screen_json_writer.hpp"
 #include "report/screen_report.hpp"
+#include "util/output_file.hpp"
 
 namespace borderline {
 
 namespace {
+
+constexpr std::size_t kFlushBytes = 1 << 16;
 
 struct ScreenOptions {
   std::vector<std::string> names;
@@ -58,35 +65,61 @@ int runScreen(ScreenOptions o) {
     throw UsageError(fmt::format("--min-score {} is out of range ({} to 100: lower scores are not "
                                  "matches)",
                                  o.minScore, screening::kReviewThreshold));
-  if (o.csv.empty() != o.column.empty())
-    throw UsageError("--csv and --column go together");
+  if (o.csv.empty() != o.column.empty()) throw UsageError("--csv and --column go together");
   SourceSet sources;
   if (!o.csv.empty()) {
     auto more = csvColumn(o.csv, o.column, sources);
     o.names.insert(o.names.end(), more.begin(), more.end());
   }
   if (o.names.empty()) throw UsageError("nothing to screen: give names, or --csv and --column");
-  // A name that normalises to nothing cannot match anything: say so rather than pass it.
-  for (const auto& name : o.names)
-    if (screening::normalize(name).empty())
+  // A name that normalises to nothing cannot match anything: say so rather than pass it. The
+  // keys are kept for the screener, which would otherwise normalise each name again.
+  std::vector<std::string> keys;
+  keys.reserve(o.names.size());
+  for (const auto& name : o.names) {
+    keys.push_back(screening::normalize(name));
+    if (keys.back().empty())
       throw UsageError(
           fmt::format("nothing to screen in '{}' (only punctuation or legal-form words)", name));
+  }
   const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
   warnStaleLists(*rules.compiled, asOf);
-  std::vector<NameScreen> results;
-  results.reserve(o.names.size());
+  // Written as the names are screened, so that a million names need no million results in
+  // memory: the same bytes as writeScreenText / writeScreenJson of all of them.
+  StreamingOutput output(o.output);
+  const bool json = o.format == "json";
   bool any = false;
-  for (const auto& name : o.names) {
-    results.push_back(screenName(*rules.compiled, name, asOf, o.minScore));
-    any = any || results.back().inForce() > 0;
+  NameScreener screener(*rules.compiled, asOf, o.minScore);
+  if (json) {
+    ScreenJsonWriter writer(*rules.compiled);
+    std::string out;
+    for (std::size_t i = 0; i < o.names.size(); ++i) {
+      const NameScreen screen = screener.screen(o.names[i], std::move(keys[i]));
+      any = any || screen.inForce() > 0;
+      writer.append(screen, out);
+      if (out.size() >= kFlushBytes) {
+        output.write(out);
+        out.clear();
+      }
+    }
+    output.write(out);
+  } else {
+    std::ostringstream out;
+    writeScreenTextBanner(*rules.compiled, asOf, out);
+    for (std::size_t i = 0; i < o.names.size(); ++i) {
+      const NameScreen screen = screener.screen(o.names[i], std::move(keys[i]));
+      any = any || screen.inForce() > 0;
+      if (i) out << '\n';
+      writeScreenTextOne(*rules.compiled, screen, out);
+      if (out.tellp() >= static_cast<std::streamoff>(kFlushBytes)) {
+        output.write(out.view());
+        out.str({});
+      }
+    }
+    output.write(out.view());
   }
-  std::ostringstream out;
-  if (o.format == "json")
-    writeScreenJson(*rules.compiled, results, out);
-  else
-    writeScreenText(*rules.compiled, results, out);
-  emit(o.output, out.str());
+  output.commit();
   return any ? kExitFindings : kExitOk;
 }
 

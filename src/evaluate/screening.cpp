@@ -38,11 +38,18 @@
 //   reach of them. The vocabulary scan for fuzzy neighbours is restricted to a length window and
 //   pruned with a letter-mask bound before any Jaro-Winkler is computed. Lower thresholds also
 //   follow generic tokens, which is slower but still exact.
+//   Each candidate name remembers which query tokens reached it. Before its tokens are paired,
+//   a bound counts only those tokens (and what the others could still pair with unseen: a
+//   name's generic words), so a name that shares one word with a query of three is skipped.
+//   The same bound decides which query tokens need not be followed at all: when the names that
+//   only the most common query tokens reach cannot score enough, their long posting lists are
+//   left alone. Equal tokens are paired by vocabulary id. None of this changes a score.
 
 #include "evaluate/screening.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <mutex>
 #include <span>
@@ -416,10 +423,48 @@ double similarityBound(const Token& a, const Token& b) {
   return jaro + commonPrefix(a.text, b.text) * 0.1 * (1.0 - jaro);
 }
 
+// The fewest matching characters with which similarityBound() of tokens of lengths a and b
+// can reach the threshold, taking the longest prefix (4) for granted. Computed with more
+// slack than similarityBound()'s epsilon, so it never rejects a pair that bound accepts.
+constexpr int fewestMatches(int a, int b) {
+  int m = std::min(a, b);
+  while (m > 0) {
+    const double jaro =
+        (static_cast<double>(m - 1) / a + static_cast<double>(m - 1) / b + 1.0) / 3.0;
+    if (jaro + 4 * 0.1 * (1.0 - jaro) < kFuzzyThreshold - 1e-6) break;
+    --m;
+  }
+  return m;
+}
+
+// Whether `bits` has at most `n` bits set (n < 0: never), without a popcount instruction,
+// which x86-64 compilers only emit with -mpopcnt: clearing the lowest set bit n times.
+constexpr bool atMostBits(std::uint64_t bits, int n) {
+  for (; n > 0 && bits; --n) bits &= bits - 1;
+  return n >= 0 && bits == 0;
+}
+
 bool lengthsCompatible(int a, int b) {
   // Jaro <= (2 + shorter/longer) / 3 and Jaro-Winkler <= 0.4 + 0.6 * Jaro, so reaching 0.92
   // needs shorter/longer >= 0.6.
   return 5 * std::min(a, b) >= 3 * std::max(a, b);
+}
+
+// Whether the letter sets of two fuzzy tokens leave enough matches for similarityBound() to
+// reach the threshold (a necessary condition, from masks and lengths only: cheaper than
+// reading the texts). fewestMatches() is tabulated for all pairs of fuzzy lengths.
+constexpr auto kFewestMatches = [] {
+  std::array<std::array<std::int8_t, kMaxFuzzyLength + 1>, kMaxFuzzyLength + 1> table{};
+  for (int x = 1; x <= kMaxFuzzyLength; ++x)
+    for (int y = 1; y <= kMaxFuzzyLength; ++y)
+      table[x][y] = static_cast<std::int8_t>(fewestMatches(x, y));
+  return table;
+}();
+
+bool lettersCompatible(const Token& a, const Token& b) {
+  const int m = kFewestMatches[a.length][b.length];
+  return atMostBits(a.charMask & ~b.charMask, a.length - m) &&
+         atMostBits(b.charMask & ~a.charMask, b.length - m);
 }
 
 // Fuzzy pairs also share their first letter: misspellings and transliteration variants of a
@@ -452,15 +497,25 @@ struct Scratch {
   std::vector<FuzzyPair> pairs;
 };
 
-bool sameTexts(std::span<const Token> a, std::span<const Token> b) {
+// The vocabulary ids of both token lists, when both have them (NameIndex::match): equal tokens
+// are then found by comparing integers instead of texts. A query token that is not in the
+// vocabulary has id -1 and equals no name token.
+struct TokenIds {
+  std::span<const int> a;
+  std::span<const int> b;
+};
+
+bool sameTokens(std::span<const Token> a, std::span<const Token> b, const TokenIds* ids) {
+  if (ids) return std::equal(ids->a.begin(), ids->a.end(), ids->b.begin(), ids->b.end());
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                     [](const Token& x, const Token& y) { return x.text == y.text; });
 }
 
 // The score of two token lists, each sorted by text. See the design notes at the top.
-int scoreTokens(std::span<const Token> a, std::span<const Token> b, Scratch& scratch) {
+int scoreTokens(std::span<const Token> a, std::span<const Token> b, Scratch& scratch,
+                const TokenIds* ids = nullptr) {
   if (a.empty() || b.empty()) return 0;
-  if (sameTexts(a, b)) return 100;
+  if (sameTokens(a, b, ids)) return 100;
 
   int total = 0;
   for (const auto& t : a) total += weightOf(t);
@@ -472,18 +527,32 @@ int scoreTokens(std::span<const Token> a, std::span<const Token> b, Scratch& scr
   usedB.assign(b.size(), 0);
   int matched = 0;
   bool distinctive = false;
+  auto pairEqual = [&](std::size_t i, std::size_t j) {
+    usedA[i] = usedB[j] = 1;
+    matched += weightOf(a[i]) + weightOf(b[j]);
+    distinctive = distinctive || !a[i].generic;
+  };
 
-  // Equal tokens: a merge of the two sorted lists.
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i].text < b[j].text) {
-      ++i;
-    } else if (b[j].text < a[i].text) {
-      ++j;
-    } else {
-      usedA[i] = usedB[j] = 1;
-      matched += weightOf(a[i]) + weightOf(b[j]);
-      distinctive = distinctive || !a[i].generic;
-      ++i, ++j;
+  // Equal tokens: by id, each with the first unpaired equal one (names have a few tokens), or
+  // a merge of the two sorted lists. Both pair the same tokens.
+  if (ids) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (ids->a[i] < 0) continue;
+      for (std::size_t j = 0; j < b.size(); ++j)
+        if (!usedB[j] && ids->b[j] == ids->a[i]) {
+          pairEqual(i, j);
+          break;
+        }
+    }
+  } else {
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+      if (a[i].text < b[j].text) {
+        ++i;
+      } else if (b[j].text < a[i].text) {
+        ++j;
+      } else {
+        pairEqual(i++, j++);
+      }
     }
   }
 
@@ -493,7 +562,9 @@ int scoreTokens(std::span<const Token> a, std::span<const Token> b, Scratch& scr
   for (std::uint32_t i = 0; i < a.size(); ++i) {
     if (usedA[i] || !a[i].fuzzy) continue;
     for (std::uint32_t j = 0; j < b.size(); ++j) {
-      if (usedB[j] || !b[j].fuzzy || !fuzzyCompatible(a[i], b[j])) continue;
+      if (usedB[j] || !b[j].fuzzy || !lengthsCompatible(a[i].length, b[j].length) ||
+          !lettersCompatible(a[i], b[j]) || !fuzzyCompatible(a[i], b[j]))
+        continue;
       const double sim = similarity(a[i].text, b[j].text);
       if (sim >= kFuzzyThreshold) {
         const auto [low, high] = std::minmax(a[i].text, b[j].text);
@@ -517,6 +588,71 @@ int scoreTokens(std::span<const Token> a, std::span<const Token> b, Scratch& scr
   result = std::min(result, 99);
   if (!distinctive) result = std::min(result, kGenericCap);
   return result;
+}
+
+// round(100 * part / total), as scoreTokens() rounds.
+int percent(int part, int total) {
+  return (200 * part + total) / (2 * total);
+}
+
+// Which query tokens reached which candidate names, for one match() call: bit k of a name's
+// mask is set when query token k (k < kReachBits) holds a posting of the name, directly or
+// through a fuzzy neighbour; kExactBit marks a name with the query's exact key. Dense arrays
+// over all names with a stamp per call, so nothing is cleared or sorted between calls. One
+// per thread (match() is called from many threads at once).
+constexpr int kReachBits = 62;
+constexpr std::uint64_t kExactBit = std::uint64_t{1} << 63;
+
+// What a query token can add to a candidate's score without having reached it, which the
+// bound in match() needs: with minScore above the generic cap only postings of distinctive
+// tokens are followed, so a token can still pair with a name's generic words (or, when the
+// token is generic itself, with distinctive words it is similar to) that it did not reach.
+struct Unreached {
+  int partner = 0;     // largest weight of such a partner, whatever the name
+  int genericOnly = 0; // else the weight of a generic partner, when the name has generic words
+  // Counted as if it reached every candidate: past kReachBits (its postings are followed but
+  // leave no bit), or skipped (its postings are not followed: the names it reaches cannot
+  // score enough through it alone).
+  bool untracked = false;
+  bool skipped = false;
+  bool always() const { return untracked || skipped; }
+  std::uint32_t firstId = 0, endId = 0; // the vocabulary tokens it follows, in Reach::ids
+  std::size_t postings = 0;             // how many postings they have
+};
+
+struct Reach {
+  std::vector<Unreached> tokens;  // by query token
+  std::vector<int> queryIds;      // vocabulary id of each query token, or -1
+  std::vector<int> ids;           // vocabulary tokens to follow, by query token
+  std::vector<std::size_t> order; // query tokens, most postings first
+  int minScore = 1;               // of the match() call, set before collectCandidates()
+  std::vector<std::uint64_t> mask;
+  std::vector<std::uint32_t> stamp;
+  std::uint32_t now = 0;
+
+  void start(std::size_t names) {
+    if (stamp.size() < names) {
+      stamp.resize(names, 0);
+      mask.resize(names, 0);
+    }
+    if (++now == 0) { // wrapped: stamps of old calls could look current
+      std::fill(stamp.begin(), stamp.end(), 0);
+      now = 1;
+    }
+  }
+  void add(std::uint32_t name, std::uint64_t bits, std::vector<std::uint32_t>& touched) {
+    if (stamp[name] != now) {
+      stamp[name] = now;
+      mask[name] = 0;
+      touched.push_back(name);
+    }
+    mask[name] |= bits;
+  }
+};
+thread_local Reach tlsReach;
+
+std::uint64_t reachBit(std::size_t queryToken) {
+  return queryToken < kReachBits ? std::uint64_t{1} << queryToken : 0;
 }
 
 } // namespace
@@ -579,9 +715,12 @@ void NameIndex::add(int entry, int alias, std::string_view name) {
   finished_ = false;
   const auto words = normalizedTokens(name);
   if (words.empty()) return; // an empty key never matches anything
-  Name record{entry, alias, static_cast<std::uint32_t>(nameTokenIds_.size()),
+  Name record{entry,
+              alias,
+              static_cast<std::uint32_t>(nameTokenIds_.size()),
               static_cast<std::uint32_t>(words.size()),
-              std::hash<std::string_view>{}(joinKey(words)), 0};
+              std::hash<std::string_view>{}(joinKey(words)),
+              0};
   for (const auto& w : words) {
     const int id = intern(w);
     nameTokenIds_.push_back(id);
@@ -629,19 +768,64 @@ void NameIndex::finish() {
   finished_ = true;
 }
 
+namespace {
+
+// The scan of one (first letter, length) bucket of the vocabulary for the tokens within reach
+// of q. Compiled twice: with the popcnt instruction, used where the CPU has it, and without
+// (std::popcount is then a libgcc call, so lettersCompatible() clears bits instead). Both
+// accept the same tokens: atMostBits(x, n) is popcount(x) <= n.
+template <bool kPopcnt>
+[[gnu::always_inline]] inline void scanBucketBody(const Token& q, const int* ids, const int* end,
+                                                  const Token* tokens, std::vector<int>& out) {
+  for (; ids != end; ++ids) {
+    const Token& v = tokens[*ids];
+    // A few bit operations reject most of the bucket before any floating-point bound. The
+    // bound is exact arithmetic on the same quantities; the epsilon only guards against
+    // rounding so that no pair that similarity() accepts is skipped.
+    if constexpr (kPopcnt) {
+      // lettersCompatible() and then similarityBound(), on the same two counts.
+      const int onlyQ = std::popcount(q.charMask & ~v.charMask);
+      const int onlyV = std::popcount(v.charMask & ~q.charMask);
+      const int fewest = kFewestMatches[q.length][v.length];
+      if (onlyQ > q.length - fewest || onlyV > v.length - fewest) continue;
+      const int m = std::min(q.length - onlyQ, v.length - onlyV);
+      if (m <= 0) continue;
+      const double jaro =
+          (static_cast<double>(m) / q.length + static_cast<double>(m) / v.length + 1.0) / 3.0;
+      if (jaro + commonPrefix(q.text, v.text) * 0.1 * (1.0 - jaro) < kFuzzyThreshold - 1e-9)
+        continue;
+    } else if (!lettersCompatible(q, v) || similarityBound(q, v) < kFuzzyThreshold - 1e-9) {
+      continue;
+    }
+    if (v.text == q.text) continue;
+    if (similarity(q.text, v.text) >= kFuzzyThreshold) out.push_back(*ids);
+  }
+}
+
+[[gnu::target("popcnt")]] void scanBucketPopcnt(const Token& q, const int* ids, const int* end,
+                                                const Token* tokens, std::vector<int>& out) {
+  scanBucketBody<true>(q, ids, end, tokens, out);
+}
+
+void scanBucketPortable(const Token& q, const int* ids, const int* end, const Token* tokens,
+                        std::vector<int>& out) {
+  scanBucketBody<false>(q, ids, end, tokens, out);
+}
+
+} // namespace
+
 std::vector<int> NameIndex::scanNeighbours(const Token& q) const {
+  static const bool popcnt = __builtin_cpu_supports("popcnt");
   std::vector<int> out;
   for (int len = kMinFuzzyLength; len <= kMaxFuzzyLength; ++len) {
     if (!lengthsCompatible(q.length, len)) continue;
     const std::size_t b = bucketOf(q.text[0], len);
-    for (auto k = lengthStart_[b]; k < lengthStart_[b + 1]; ++k) {
-      const int id = fuzzyByLength_[k];
-      const Token& v = tokens_[id];
-      // The bound is exact arithmetic on the same quantities; the epsilon only guards
-      // against rounding so that no pair that similarity() accepts is skipped.
-      if (similarityBound(q, v) < kFuzzyThreshold - 1e-9 || v.text == q.text) continue;
-      if (similarity(q.text, v.text) >= kFuzzyThreshold) out.push_back(id);
-    }
+    const int* ids = fuzzyByLength_.data() + lengthStart_[b];
+    const int* end = fuzzyByLength_.data() + lengthStart_[b + 1];
+    if (popcnt)
+      scanBucketPopcnt(q, ids, end, tokens_.data(), out);
+    else
+      scanBucketPortable(q, ids, end, tokens_.data(), out);
   }
   return out;
 }
@@ -661,29 +845,85 @@ template <class F> void NameIndex::forEachNeighbour(const Token& q, F&& f) const
     memo_->byText.emplace(std::string(q.text), std::move(found));
 }
 
+// Fills the calling thread's Reach: every candidate name (in `out`, each once, in no particular
+// order) with the query tokens that reached it, and what each query token can add without.
+// Reach::minScore must be set first.
 void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t queryKeyHash,
                                   bool distinctiveOnly, std::vector<std::uint32_t>& out) const {
-  auto addPostings = [&](int id) {
-    out.insert(out.end(), postings_.begin() + postingStart_[id],
-               postings_.begin() + postingStart_[id + 1]);
-  };
-
+  Reach& reach = tlsReach;
+  reach.start(names_.size());
+  reach.tokens.assign(query.size(), Unreached{});
   // Exact keys, which matter for names made of generic words only.
   const auto sameKey = std::equal_range(
       keyHashes_.begin(), keyHashes_.end(), std::pair<std::size_t, std::uint32_t>{queryKeyHash, 0},
       [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (auto it = sameKey.first; it != sameKey.second; ++it) out.push_back(it->second);
+  for (auto it = sameKey.first; it != sameKey.second; ++it) reach.add(it->second, kExactBit, out);
 
-  for (const auto& q : query) {
-    if (distinctiveOnly && q.generic) continue; // generic-only pairs cannot reach the threshold
-    if (const auto it = vocabulary_.find(q.text); it != vocabulary_.end()) addPostings(it->second);
-    if (!q.fuzzy) continue;
-    forEachNeighbour(q, [&](int id) {
-      if (!(distinctiveOnly && tokens_[id].generic)) addPostings(id);
-    });
+  // What each query token would follow: its own postings and those of its fuzzy neighbours.
+  reach.ids.clear();
+  reach.queryIds.assign(query.size(), -1);
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    const Token& q = query[i];
+    Unreached& unreached = reach.tokens[i];
+    if (const auto it = vocabulary_.find(q.text); it != vocabulary_.end())
+      reach.queryIds[i] = it->second;
+    unreached.untracked = reachBit(i) == 0;
+    unreached.firstId = static_cast<std::uint32_t>(reach.ids.size());
+    if (distinctiveOnly && q.generic) {
+      // Generic-only pairs cannot reach the threshold, so its postings are not followed; it
+      // may still pair with a name's generic words, or with distinctive words similar to it.
+      unreached.genericOnly = kGenericWeight;
+      if (q.fuzzy)
+        forEachNeighbour(q, [&](int id) {
+          if (!tokens_[id].generic) unreached.partner = kDistinctWeight;
+        });
+    } else {
+      if (reach.queryIds[i] >= 0) reach.ids.push_back(reach.queryIds[i]);
+      if (q.fuzzy)
+        forEachNeighbour(q, [&](int id) {
+          if (distinctiveOnly && tokens_[id].generic)
+            unreached.genericOnly = kGenericWeight;
+          else
+            reach.ids.push_back(id);
+        });
+    }
+    unreached.endId = static_cast<std::uint32_t>(reach.ids.size());
+    for (auto k = unreached.firstId; k < unreached.endId; ++k)
+      unreached.postings += postingStart_[reach.ids[k] + 1] - postingStart_[reach.ids[k]];
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+
+  // Tokens whose names cannot reach minScore through them alone need not be followed: a name
+  // that only they reach is no hit. Most postings first, as long as that still holds.
+  auto best = [&] { // the best score of a name reached by the always() tokens only
+    int own = 0, partners = 0, weight = 0;
+    for (std::size_t i = 0; i < query.size(); ++i) {
+      const Unreached& u = reach.tokens[i];
+      weight += weightOf(query[i]);
+      const int partner = u.always() ? kDistinctWeight : std::max(u.partner, u.genericOnly);
+      if (partner) own += weightOf(query[i]), partners += partner;
+    }
+    return percent(own + partners, weight + partners); // greatest when the name weighs `partners`
+  };
+  reach.order.clear();
+  for (std::size_t i = 0; i < query.size(); ++i)
+    if (!reach.tokens[i].always() && reach.tokens[i].postings) reach.order.push_back(i);
+  std::stable_sort(reach.order.begin(), reach.order.end(), [&](std::size_t x, std::size_t y) {
+    return reach.tokens[x].postings > reach.tokens[y].postings;
+  });
+  for (const std::size_t i : reach.order) {
+    reach.tokens[i].skipped = true;
+    if (best() >= reach.minScore) reach.tokens[i].skipped = false;
+  }
+
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    const Unreached& u = reach.tokens[i];
+    if (u.skipped) continue;
+    for (auto k = u.firstId; k < u.endId; ++k) {
+      const int id = reach.ids[k];
+      for (auto p = postingStart_[id]; p < postingStart_[id + 1]; ++p)
+        reach.add(postings_[p], reachBit(i), out);
+    }
+  }
 }
 
 std::vector<Hit> NameIndex::match(std::string_view query, int minScore) const {
@@ -694,25 +934,56 @@ std::vector<Hit> NameIndex::match(std::string_view query, int minScore) const {
   const auto queryTokens = describeAll(words);
 
   std::vector<std::uint32_t> candidates;
+  tlsReach.minScore = minScore;
   collectCandidates(queryTokens, std::hash<std::string_view>{}(joinKey(words)),
                     minScore > kGenericCap, candidates);
 
+  const Reach& reach = tlsReach;
+  int queryWeight = 0;
+  std::uint64_t distinctiveBits = 0;
+  for (std::size_t i = 0; i < queryTokens.size(); ++i) {
+    queryWeight += weightOf(queryTokens[i]);
+    if (!queryTokens[i].generic) distinctiveBits |= reachBit(i);
+  }
+  // Above the generic cap a score needs a pair of distinctive tokens, which only a distinctive
+  // query token that reached the name can make (tokens past kReachBits are not tracked).
+  const bool needDistinctive = minScore > kGenericCap && queryTokens.size() <= kReachBits;
+
   std::vector<Hit> hits;
   Scratch scratch;
-  int queryWeight = 0;
-  for (const auto& t : queryTokens) queryWeight += weightOf(t);
-  const int queryCount = static_cast<int>(queryTokens.size());
   for (const auto n : candidates) {
     const Name& name = names_[n];
-    // Upper bound of scoreTokens() from the weights alone: the paired query tokens weigh at
-    // most queryWeight, the paired name tokens (one per query token at most) at most
-    // min(name weight, queryCount * kDistinctWeight). Long names that share one word with the
-    // query are skipped without pairing their tokens; the result is the same.
-    const int total = queryWeight + name.weight;
-    const int bound = queryWeight + std::min(name.weight, queryCount * kDistinctWeight);
-    if ((200 * bound + total) / (2 * total) < minScore) continue;
+    const std::uint64_t bits = reach.mask[n];
+    if (!(bits & kExactBit)) {
+      if (needDistinctive && !(bits & distinctiveBits)) continue;
+      // Upper bound of scoreTokens() from the query tokens that can pair with this name: each
+      // adds its own weight and at most its partner's, and the partners together weigh at
+      // most the name's weight. Names that share one word with a longer query are skipped
+      // without pairing their tokens; the result is the same.
+      const int nameGeneric = (kDistinctWeight * static_cast<int>(name.tokenCount) - name.weight) /
+                              (kDistinctWeight - kGenericWeight);
+      int own = 0;
+      int partners = 0;
+      for (std::size_t i = 0; i < queryTokens.size(); ++i) {
+        const Unreached& u = reach.tokens[i];
+        int partner = 0;
+        if (u.always() || (bits & reachBit(i)))
+          partner = kDistinctWeight;
+        else if (u.partner)
+          partner = u.partner;
+        else if (nameGeneric > 0)
+          partner = u.genericOnly;
+        if (partner == 0) continue;
+        own += weightOf(queryTokens[i]);
+        partners += partner;
+      }
+      if (percent(own + std::min(name.weight, partners), queryWeight + name.weight) < minScore)
+        continue;
+    }
     const std::span<const Token> nameTokens(nameTokens_.data() + name.firstToken, name.tokenCount);
-    const int s = scoreTokens(queryTokens, nameTokens, scratch);
+    const TokenIds ids{reach.queryIds, std::span<const int>(nameTokenIds_.data() + name.firstToken,
+                                                            name.tokenCount)};
+    const int s = scoreTokens(queryTokens, nameTokens, scratch, &ids);
     if (s >= minScore) hits.push_back({name.entry, name.alias, s, s == 100});
   }
 

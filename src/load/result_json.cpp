@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "model/party_path.hpp"
+
 namespace borderline {
 
 using Json = nlohmann::ordered_json;
@@ -54,14 +56,12 @@ private:
 };
 
 ScreeningMatch readMatch(const Reader& in, const Json& m, const CompiledRules& rules) {
-  static constexpr std::string_view kRoles[] = {"model.developer", "site.owner", "site.operator",
-                                                "tenant"};
   const std::string party = in.text(in.at(m, "party"), "screening party");
   ScreeningMatch match{};
   bool found = false;
   for (int r = 0; r < kPartyRoles && !found; ++r)
     for (bool parent : {false, true})
-      if (party == std::string(kRoles[r]) + (parent ? ".parentName" : ".name")) {
+      if (party == partyFieldPath(static_cast<PartyRole>(r), parent)) {
         match.role = static_cast<PartyRole>(r);
         match.parent = parent;
         found = true;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/party_path.hpp"
 #include "report/json_reporter.hpp"
 
 namespace borderline {
@@ -104,13 +105,11 @@ ResultJsonWriter::ResultJsonWriter(const CompiledRules& rules, bool pretty, int 
 }
 
 void ResultJsonWriter::match(JsonWriter& out, const ScreeningMatch& m) const {
-  static constexpr std::string_view kRoles[] = {"model.developer", "site.owner", "site.operator",
-                                                "tenant"};
   const auto index = static_cast<std::size_t>(m.entry);
   const PartyEntry& e = rules_.parties[index];
   out.beginObject();
   out.key("party");
-  out.string(std::string(kRoles[static_cast<int>(m.role)]) + (m.parent ? ".parentName" : ".name"));
+  out.string(partyFieldPath(m.role, m.parent));
   out.key("list");
   out.string(rules_.partyLists[static_cast<std::size_t>(e.list)]);
   out.key("entry");

@@ -1,6 +1,9 @@
 // `screen --format json`: JSON Lines, one object per name screened, so that a million names
 // stream through `jq` or a data pipeline without one giant document.
+#include <charconv>
+
 #include "report/json_reporter.hpp"
+#include "report/screen_json_writer.hpp"
 #include "report/screen_report.hpp"
 
 namespace borderline {
@@ -9,45 +12,105 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-Json matchJson(const CompiledRules& rules, const NameMatch& m) {
-  const PartyEntry& e = *m.entry;
-  const PackInfo& pack = *rules.partyListPacks[static_cast<std::size_t>(e.list)];
+std::string dumpJson(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// A JSON string as dumpJson() writes it: printable ASCII other than '"' and '\\' is written as
+// is (most names); anything else goes through the serialiser, so escapes and the replacement
+// of invalid UTF-8 stay the same.
+void appendString(std::string_view s, std::string& out) {
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u > 0x7e || c == '"' || c == '\\') {
+      out += dumpJson(Json(std::string(s)));
+      return;
+    }
+  }
+  out += '"';
+  out += s;
+  out += '"';
+}
+
+} // namespace
+
+ScreenJsonWriter::ScreenJsonWriter(const CompiledRules& rules)
+    : rules_(rules), pieces_(rules.parties.size()) {}
+
+const ScreenJsonWriter::Pieces& ScreenJsonWriter::piecesOf(const PartyEntry& e) {
+  Pieces& p = pieces_[static_cast<std::size_t>(&e - rules_.parties.data())];
+  if (!p.head.empty()) return p;
+  const PackInfo& pack = *rules_.partyListPacks[static_cast<std::size_t>(e.list)];
+  p.head = "{\"name\":" + dumpJson(Json(e.name)) + ",\"matchedOn\":";
+  p.mid = ",\"list\":" + dumpJson(Json(pack.name));
+  if (!e.source.empty()) p.mid += ",\"source\":" + dumpJson(Json(e.source));
+  p.mid += ",\"score\":";
+  // The keys after "inForce", dumped as one object whose opening brace becomes a comma.
   Json j;
-  j["name"] = e.name;
-  j["matchedOn"] = m.matched;
-  j["list"] = pack.name;
-  if (!e.source.empty()) j["source"] = e.source;
-  j["score"] = m.score;
-  j["level"] = screening::matchLevel(m.score) == screening::MatchLevel::Probable ? "probable"
-                                                                                : "potential";
-  j["exact"] = m.exact;
-  j["inForce"] = m.inForce;
   j["listed"] = e.listed ? Json(e.listed->str()) : Json(nullptr);
   j["removed"] = e.removed ? Json(e.removed->str()) : Json(nullptr);
   j["listDate"] = pack.listDate ? Json(pack.listDate->str()) : Json(nullptr);
   j["country"] = e.country ? Json(std::string(countryCode(*e.country))) : Json(nullptr);
-  j["licenseRequirement"] = e.licenseRequirement.empty() ? Json(nullptr) : Json(e.licenseRequirement);
+  j["licenseRequirement"] =
+      e.licenseRequirement.empty() ? Json(nullptr) : Json(e.licenseRequirement);
   j["licensePolicy"] = e.licensePolicy.empty() ? Json(nullptr) : Json(e.licensePolicy);
   j["citation"] = e.citations.empty() ? Json(nullptr) : Json(e.citations.front().ref);
   j["citations"] = Json::array();
   for (const auto& c : e.citations) j["citations"].push_back(toJson(c));
   j["location"] = toJson(e.loc);
-  return j;
+  p.tail = dumpJson(j);
+  p.tail.front() = ',';
+  return p;
 }
 
-} // namespace
+void ScreenJsonWriter::append(const NameScreen& s, std::string& out) {
+  out += '{';
+  if (!s.workload.empty()) {
+    out += "\"workload\":";
+    appendString(s.workload, out);
+    out += ",\"party\":";
+    appendString(s.field, out);
+    out += ",\"source\":";
+    out += dumpJson(toJson(s.loc));
+    out += ',';
+  }
+  out += "\"query\":";
+  appendString(s.name, out);
+  out += ",\"normalized\":";
+  appendString(s.normalized, out);
+  out += ",\"asOf\":";
+  appendString(s.date.str(), out);
+  out += ",\"matches\":[";
+  bool first = true;
+  for (const auto& m : s.matches) {
+    if (!first) out += ',';
+    first = false;
+    const Pieces& p = piecesOf(*m.entry);
+    out += p.head;
+    appendString(m.matched, out);
+    out += p.mid;
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + sizeof digits, m.score).ptr;
+    out.append(digits, end);
+    out += screening::matchLevel(m.score) == screening::MatchLevel::Probable
+               ? ",\"level\":\"probable\""
+               : ",\"level\":\"potential\"";
+    out += m.exact ? ",\"exact\":true" : ",\"exact\":false";
+    out += m.inForce ? ",\"inForce\":true" : ",\"inForce\":false";
+    out += p.tail;
+  }
+  out += "]}\n";
+}
+
+void writeScreenJsonOne(const CompiledRules& rules, const NameScreen& s, std::ostream& out) {
+  std::string line;
+  ScreenJsonWriter(rules).append(s, line);
+  out << line;
+}
 
 void writeScreenJson(const CompiledRules& rules, const std::vector<NameScreen>& screens,
                      std::ostream& out) {
-  for (const auto& s : screens) {
-    Json j;
-    j["query"] = s.name;
-    j["normalized"] = s.normalized;
-    j["asOf"] = s.date.str();
-    j["matches"] = Json::array();
-    for (const auto& m : s.matches) j["matches"].push_back(matchJson(rules, m));
-    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-  }
+  for (const auto& s : screens) writeScreenJsonOne(rules, s, out);
 }
 
 } // namespace borderline

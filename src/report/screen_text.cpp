@@ -35,10 +35,15 @@ void match(std::ostream& out, const CompiledRules& rules, const NameMatch& m) {
   out << "                 at " << e.loc.str() << "\n\n";
 }
 
-void screenOne(std::ostream& out, const CompiledRules& rules, const NameScreen& s) {
+} // namespace
+
+void writeScreenTextOne(const CompiledRules& rules, const NameScreen& s, std::ostream& out) {
+  const std::string from = s.workload.empty() ? std::string()
+                                              : fmt::format("{} of workload \"{}\" at {}; ",
+                                                            s.field, s.workload, s.loc.str());
   wrapHanging(out,
-              fmt::format("screen \"{}\"  (normalised: \"{}\"; matches from score {})", s.name,
-                          s.normalized, s.minScore),
+              fmt::format("screen \"{}\"  ({}normalised: \"{}\"; matches from score {})", s.name,
+                          from, s.normalized, s.minScore),
               0, 2);
   out << '\n';
   int exact = 0;
@@ -63,15 +68,17 @@ void screenOne(std::ostream& out, const CompiledRules& rules, const NameScreen& 
   wrap(out, summary, 0);
 }
 
-} // namespace
+void writeScreenTextBanner(const CompiledRules& rules, Date date, std::ostream& out) {
+  out << rulesBanner(rules) << " · as of " << date.str() << "\n\n";
+}
 
 void writeScreenText(const CompiledRules& rules, const std::vector<NameScreen>& screens,
                      std::ostream& out) {
   if (screens.empty()) return;
-  out << rulesBanner(rules) << " · as of " << screens.front().date.str() << "\n\n";
+  writeScreenTextBanner(rules, screens.front().date, out);
   for (std::size_t i = 0; i < screens.size(); ++i) {
     if (i) out << '\n';
-    screenOne(out, rules, screens[i]);
+    writeScreenTextOne(rules, screens[i], out);
   }
 }
 

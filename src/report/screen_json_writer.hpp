@@ -1,0 +1,31 @@
+#pragma once
+// `screen --format json` written without a JSON document per match: the constant parts of
+// each list entry's match object are serialised once (on first use) and reused, and the
+// varying parts (matched name, score, flags) are written in between. The same bytes as
+// writeScreenJsonOne (which uses it).
+#include <string>
+#include <vector>
+
+#include "analyze/screen.hpp"
+
+namespace borderline {
+
+class ScreenJsonWriter {
+public:
+  explicit ScreenJsonWriter(const CompiledRules& rules);
+  // Appends the JSON Lines record of `screen` (with its final newline) to `out`.
+  void append(const NameScreen& screen, std::string& out);
+
+private:
+  struct Pieces {
+    std::string head; // {"name":...,"matchedOn":
+    std::string mid;  // ,"list":...[,"source":...],"score":
+    std::string tail; // ,"listed":... to the closing brace
+  };
+  const Pieces& piecesOf(const PartyEntry& entry);
+
+  const CompiledRules& rules_;
+  std::vector<Pieces> pieces_; // by entry index; empty head = not yet serialised
+};
+
+} // namespace borderline
