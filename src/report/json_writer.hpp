@@ -56,4 +56,9 @@ private:
   bool afterKey_ = false;
 };
 
+// Appends `text` as one JSON string, exactly as dump() writes it.
+inline void appendJsonString(std::string& out, std::string_view text) {
+  JsonWriter(out, false).string(text);
+}
+
 } // namespace borderline

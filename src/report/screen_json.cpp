@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "report/json_reporter.hpp"
+#include "report/json_writer.hpp"
 #include "report/screen_json_writer.hpp"
 #include "report/screen_report.hpp"
 
@@ -14,22 +15,6 @@ namespace {
 
 std::string dumpJson(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-// A JSON string as dumpJson() writes it: printable ASCII other than '"' and '\\' is written as
-// is (most names); anything else goes through the serialiser, so escapes and the replacement
-// of invalid UTF-8 stay the same.
-void appendString(std::string_view s, std::string& out) {
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u > 0x7e || c == '"' || c == '\\') {
-      out += dumpJson(Json(std::string(s)));
-      return;
-    }
-  }
-  out += '"';
-  out += s;
-  out += '"';
 }
 
 } // namespace
@@ -67,19 +52,19 @@ void ScreenJsonWriter::append(const NameScreen& s, std::string& out) {
   out += '{';
   if (!s.workload.empty()) {
     out += "\"workload\":";
-    appendString(s.workload, out);
+    appendJsonString(out, s.workload);
     out += ",\"party\":";
-    appendString(s.field, out);
+    appendJsonString(out, s.field);
     out += ",\"source\":";
     out += dumpJson(toJson(s.loc));
     out += ',';
   }
   out += "\"query\":";
-  appendString(s.name, out);
+  appendJsonString(out, s.name);
   out += ",\"normalized\":";
-  appendString(s.normalized, out);
+  appendJsonString(out, s.normalized);
   out += ",\"asOf\":";
-  appendString(s.date.str(), out);
+  appendJsonString(out, s.date.str());
   out += ",\"matches\":[";
   bool first = true;
   for (const auto& m : s.matches) {
@@ -87,7 +72,7 @@ void ScreenJsonWriter::append(const NameScreen& s, std::string& out) {
     first = false;
     const Pieces& p = piecesOf(*m.entry);
     out += p.head;
-    appendString(m.matched, out);
+    appendJsonString(out, m.matched);
     out += p.mid;
     char digits[16];
     const auto end = std::to_chars(digits, digits + sizeof digits, m.score).ptr;
