@@ -802,8 +802,22 @@ template <bool kPopcnt>
   }
 }
 
-[[gnu::target("popcnt")]] void scanBucketPopcnt(const Token& q, const int* ids, const int* end,
-                                                const Token* tokens, std::vector<int>& out) {
+// x86 compilers emit the popcnt instruction only for a function that asks for it; other
+// architectures (AArch64: cnt) have a population count in their base instruction set.
+#if defined(__x86_64__) || defined(__i386__)
+#define BORDERLINE_POPCNT_TARGET [[gnu::target("popcnt")]]
+bool cpuHasPopcnt() {
+  return __builtin_cpu_supports("popcnt");
+}
+#else
+#define BORDERLINE_POPCNT_TARGET
+bool cpuHasPopcnt() {
+  return true;
+}
+#endif
+
+BORDERLINE_POPCNT_TARGET void scanBucketPopcnt(const Token& q, const int* ids, const int* end,
+                                               const Token* tokens, std::vector<int>& out) {
   scanBucketBody<true>(q, ids, end, tokens, out);
 }
 
@@ -815,7 +829,7 @@ void scanBucketPortable(const Token& q, const int* ids, const int* end, const To
 } // namespace
 
 std::vector<int> NameIndex::scanNeighbours(const Token& q) const {
-  static const bool popcnt = __builtin_cpu_supports("popcnt");
+  static const bool popcnt = cpuHasPopcnt();
   std::vector<int> out;
   for (int len = kMinFuzzyLength; len <= kMaxFuzzyLength; ++len) {
     if (!lengthsCompatible(q.length, len)) continue;
