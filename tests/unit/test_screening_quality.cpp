@@ -97,7 +97,8 @@ TEST_CASE("CSL import: JSON and CSV give the same entries; dates; errors are loc
   SourceSet sources;
   const CslData json =
       readCslJson(checkSource(sources, "s.json", readFile(fixture("csl-sample.json"))));
-  const CslData csv = readCslCsv(checkSource(sources, "s.csv", readFile(fixture("csl-sample.csv"))));
+  const CslData csv =
+      readCslCsv(checkSource(sources, "s.csv", readFile(fixture("csl-sample.csv"))));
   REQUIRE(json.date);
   CHECK(json.date->str() == "2026-07-31");
   CHECK_FALSE(csv.date);
