@@ -7,10 +7,11 @@ namespace borderline {
 
 namespace {
 
-std::vector<NameMatch> matchesOf(const CompiledRules& rules, std::string_view name, Date date,
+// `key` is the normalised name.
+std::vector<NameMatch> matchesOf(const CompiledRules& rules, std::string_view key, Date date,
                                  int minScore) {
   std::vector<NameMatch> out;
-  for (const auto& hit : rules.partyIndex.match(name, minScore)) {
+  for (const auto& hit : rules.partyIndex.matchKey(key, minScore)) {
     const PartyEntry& e = rules.parties[static_cast<std::size_t>(hit.entry)];
     out.push_back({&e, hit.alias == 0 ? e.name : e.aliases[static_cast<std::size_t>(hit.alias - 1)],
                    hit.score, hit.exact, e.activeOn(date)});
@@ -46,7 +47,7 @@ NameScreen NameScreener::screen(std::string_view name, std::string normalized) {
     out.matches = it->second;
     return out;
   }
-  out.matches = matchesOf(rules_, name, date_, minScore_);
+  out.matches = matchesOf(rules_, out.normalized, date_, minScore_);
   if (memo_.size() >= kMaxEntries) memo_.clear();
   memo_.emplace(out.normalized, out.matches);
   return out;

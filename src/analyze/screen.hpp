@@ -13,8 +13,8 @@ namespace borderline {
 
 struct NameMatch {
   const PartyEntry* entry = nullptr;
-  std::string matched; // the entry's name or alias that matched
-  int score = 0;       // 0..100; 100 = the same name after normalisation
+  std::string_view matched; // the entry's name or alias that matched (in the loaded rules)
+  int score = 0;            // 0..100; 100 = the same name after normalisation
   bool exact = false;
   bool inForce = false; // listed on the date (and not removed)
 };

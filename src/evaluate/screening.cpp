@@ -682,8 +682,8 @@ NameIndex::NameIndex(const NameIndex& other)
     : vocabulary_(other.vocabulary_), tokens_(other.tokens_), names_(other.names_),
       nameTokenIds_(other.nameTokenIds_), nameTokens_(other.nameTokens_),
       postingStart_(other.postingStart_), postings_(other.postings_),
-      fuzzyByLength_(other.fuzzyByLength_), lengthStart_(other.lengthStart_),
-      keyHashes_(other.keyHashes_), finished_(other.finished_),
+      fuzzyByLength_(other.fuzzyByLength_), fuzzyMasks_(other.fuzzyMasks_),
+      lengthStart_(other.lengthStart_), keyHashes_(other.keyHashes_), finished_(other.finished_),
       memo_(std::make_unique<NeighbourMemo>()) {
   relink();
 }
@@ -756,6 +756,8 @@ void NameIndex::finish() {
   auto bucket = [this](int t) { return bucketOf(tokens_[t].text[0], tokens_[t].length); };
   std::stable_sort(fuzzyByLength_.begin(), fuzzyByLength_.end(),
                    [&](int x, int y) { return bucket(x) < bucket(y); });
+  fuzzyMasks_.clear();
+  for (const int t : fuzzyByLength_) fuzzyMasks_.push_back(tokens_[t].charMask);
   lengthStart_.assign(kBuckets + 1, 0);
   for (const int t : fuzzyByLength_) ++lengthStart_[bucket(t) + 1];
   for (std::size_t b = 0; b < kBuckets; ++b) lengthStart_[b + 1] += lengthStart_[b];
@@ -770,35 +772,53 @@ void NameIndex::finish() {
 
 namespace {
 
-// The scan of one (first letter, length) bucket of the vocabulary for the tokens within reach
-// of q. Compiled twice: with the popcnt instruction, used where the CPU has it, and without
-// (std::popcount is then a libgcc call, so lettersCompatible() clears bits instead). Both
-// accept the same tokens: atMostBits(x, n) is popcount(x) <= n.
+// One (first letter, length) bucket of the vocabulary: its tokens' letter masks back to back,
+// and their ids in the same order.
+struct Bucket {
+  int length;
+  const std::uint64_t* masks;
+  const std::uint64_t* masksEnd;
+  const int* ids;
+};
+
+// The scan of one bucket for the tokens within reach of q. The letter test reads only the
+// bucket's masks; a token's text is read only when its letters leave enough matches. Compiled
+// twice: with the popcnt instruction, used where the CPU has it, and without (std::popcount is
+// then a libgcc call, so the test clears bits instead). Both accept the same tokens:
+// atMostBits(x, n) is popcount(x) <= n, and the bound is similarityBound()'s arithmetic on the
+// same counts.
 template <bool kPopcnt>
-[[gnu::always_inline]] inline void scanBucketBody(const Token& q, const int* ids, const int* end,
+[[gnu::always_inline]] inline void scanBucketBody(const Token& q, const Bucket& bucket,
                                                   const Token* tokens, std::vector<int>& out) {
-  for (; ids != end; ++ids) {
-    const Token& v = tokens[*ids];
+  // lettersCompatible(): at most this many letters of each side may be absent from the other.
+  const int fewest = kFewestMatches[q.length][bucket.length];
+  const int spareQ = q.length - fewest;
+  const int spareV = bucket.length - fewest;
+  if (spareQ < 0 || spareV < 0) return;
+  for (const std::uint64_t* mask = bucket.masks; mask != bucket.masksEnd; ++mask) {
+    const std::uint64_t onlyQBits = q.charMask & ~*mask;
+    const std::uint64_t onlyVBits = *mask & ~q.charMask;
+    const Token& v = tokens[bucket.ids[mask - bucket.masks]];
     // A few bit operations reject most of the bucket before any floating-point bound. The
     // bound is exact arithmetic on the same quantities; the epsilon only guards against
     // rounding so that no pair that similarity() accepts is skipped.
     if constexpr (kPopcnt) {
-      // lettersCompatible() and then similarityBound(), on the same two counts.
-      const int onlyQ = std::popcount(q.charMask & ~v.charMask);
-      const int onlyV = std::popcount(v.charMask & ~q.charMask);
-      const int fewest = kFewestMatches[q.length][v.length];
-      if (onlyQ > q.length - fewest || onlyV > v.length - fewest) continue;
+      const int onlyQ = std::popcount(onlyQBits);
+      const int onlyV = std::popcount(onlyVBits);
+      if (onlyQ > spareQ || onlyV > spareV) continue;
       const int m = std::min(q.length - onlyQ, v.length - onlyV);
       if (m <= 0) continue;
       const double jaro =
           (static_cast<double>(m) / q.length + static_cast<double>(m) / v.length + 1.0) / 3.0;
       if (jaro + commonPrefix(q.text, v.text) * 0.1 * (1.0 - jaro) < kFuzzyThreshold - 1e-9)
         continue;
-    } else if (!lettersCompatible(q, v) || similarityBound(q, v) < kFuzzyThreshold - 1e-9) {
+    } else if (!atMostBits(onlyQBits, spareQ) || !atMostBits(onlyVBits, spareV) ||
+               similarityBound(q, v) < kFuzzyThreshold - 1e-9) {
       continue;
     }
     if (v.text == q.text) continue;
-    if (similarity(q.text, v.text) >= kFuzzyThreshold) out.push_back(*ids);
+    if (similarity(q.text, v.text) >= kFuzzyThreshold)
+      out.push_back(bucket.ids[mask - bucket.masks]);
   }
 }
 
@@ -816,14 +836,14 @@ bool cpuHasPopcnt() {
 }
 #endif
 
-BORDERLINE_POPCNT_TARGET void scanBucketPopcnt(const Token& q, const int* ids, const int* end,
+BORDERLINE_POPCNT_TARGET void scanBucketPopcnt(const Token& q, const Bucket& bucket,
                                                const Token* tokens, std::vector<int>& out) {
-  scanBucketBody<true>(q, ids, end, tokens, out);
+  scanBucketBody<true>(q, bucket, tokens, out);
 }
 
-void scanBucketPortable(const Token& q, const int* ids, const int* end, const Token* tokens,
+void scanBucketPortable(const Token& q, const Bucket& bucket, const Token* tokens,
                         std::vector<int>& out) {
-  scanBucketBody<false>(q, ids, end, tokens, out);
+  scanBucketBody<false>(q, bucket, tokens, out);
 }
 
 } // namespace
@@ -834,12 +854,13 @@ std::vector<int> NameIndex::scanNeighbours(const Token& q) const {
   for (int len = kMinFuzzyLength; len <= kMaxFuzzyLength; ++len) {
     if (!lengthsCompatible(q.length, len)) continue;
     const std::size_t b = bucketOf(q.text[0], len);
-    const int* ids = fuzzyByLength_.data() + lengthStart_[b];
-    const int* end = fuzzyByLength_.data() + lengthStart_[b + 1];
+    const Bucket bucket{len, fuzzyMasks_.data() + lengthStart_[b],
+                        fuzzyMasks_.data() + lengthStart_[b + 1],
+                        fuzzyByLength_.data() + lengthStart_[b]};
     if (popcnt)
-      scanBucketPopcnt(q, ids, end, tokens_.data(), out);
+      scanBucketPopcnt(q, bucket, tokens_.data(), out);
     else
-      scanBucketPortable(q, ids, end, tokens_.data(), out);
+      scanBucketPortable(q, bucket, tokens_.data(), out);
   }
   return out;
 }
@@ -941,16 +962,25 @@ void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t q
 }
 
 std::vector<Hit> NameIndex::match(std::string_view query, int minScore) const {
+  return matchKey(normalize(query), minScore);
+}
+
+std::vector<Hit> NameIndex::matchKey(std::string_view key, int minScore) const {
   if (!finished_) throw std::logic_error("screening::NameIndex::match called before finish()");
   minScore = std::max(minScore, 1); // score 0 means "no relation", never a hit
-  const auto words = normalizedTokens(query);
-  if (words.empty()) return {};
-  const auto queryTokens = describeAll(words);
+  if (key.empty()) return {};
+  // The key's tokens are sorted and joined by single spaces, and no token holds a space.
+  std::vector<Token> queryTokens;
+  for (std::size_t start = 0; start <= key.size();) {
+    const std::size_t end = std::min(key.find(' ', start), key.size());
+    queryTokens.push_back(describe(key.substr(start, end - start)));
+    start = end + 1;
+  }
 
   std::vector<std::uint32_t> candidates;
   tlsReach.minScore = minScore;
-  collectCandidates(queryTokens, std::hash<std::string_view>{}(joinKey(words)),
-                    minScore > kGenericCap, candidates);
+  collectCandidates(queryTokens, std::hash<std::string_view>{}(key), minScore > kGenericCap,
+                    candidates);
 
   const Reach& reach = tlsReach;
   int queryWeight = 0;

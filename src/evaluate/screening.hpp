@@ -68,6 +68,9 @@ public:
   // Throws std::logic_error if the index is not finished: silently screening against a
   // half-built list would hide hits.
   std::vector<Hit> match(std::string_view query, int minScore) const;
+  // The same for a query already normalised: `key` == normalize(query). Callers that keep the
+  // key (to memoise by it, or to reject empty names) save normalising the name twice.
+  std::vector<Hit> matchKey(std::string_view key, int minScore) const;
 
 private:
   struct Name {
@@ -108,7 +111,10 @@ private:
   std::vector<detail::Token> nameTokens_;   // the same tokens, ready for scoring
   std::vector<std::uint32_t> postingStart_; // CSR inverted index: the names holding token t are
   std::vector<std::uint32_t> postings_;     // postings_[postingStart_[t], postingStart_[t + 1])
-  std::vector<int> fuzzyByLength_; // fuzzy-eligible token ids by (first letter, length)
+  std::vector<int> fuzzyByLength_;          // fuzzy-eligible token ids by (first letter, length)
+  // Their letter masks, in the same order: the vocabulary scan reads these 8 bytes per token
+  // back to back and looks a token up only when its letters can make a match.
+  std::vector<std::uint64_t> fuzzyMasks_;
   std::vector<std::uint32_t> lengthStart_; // where each such bucket starts in fuzzyByLength_
   std::vector<std::pair<std::size_t, std::uint32_t>> keyHashes_; // (key hash, name), sorted
   bool finished_ = false;
