@@ -626,30 +626,39 @@ struct Reach {
   std::vector<int> ids;           // vocabulary tokens to follow, by query token
   std::vector<std::size_t> order; // query tokens, most postings first
   int minScore = 1;               // of the match() call, set before collectCandidates()
-  std::vector<std::uint64_t> mask;
-  std::vector<std::uint32_t> stamp;
+  // By name; side by side, so that reaching a name touches one cache line, not two.
+  struct Slot {
+    std::uint64_t mask = 0;
+    std::uint32_t stamp = 0;
+  };
+  std::vector<Slot> slots;
   std::uint32_t now = 0;
 
   void start(std::size_t names) {
-    if (stamp.size() < names) {
-      stamp.resize(names, 0);
-      mask.resize(names, 0);
-    }
+    if (slots.size() < names) slots.resize(names);
     if (++now == 0) { // wrapped: stamps of old calls could look current
-      std::fill(stamp.begin(), stamp.end(), 0);
+      for (auto& slot : slots) slot.stamp = 0;
       now = 1;
     }
   }
   void add(std::uint32_t name, std::uint64_t bits, std::vector<std::uint32_t>& touched) {
-    if (stamp[name] != now) {
-      stamp[name] = now;
-      mask[name] = 0;
+    Slot& slot = slots[name];
+    if (slot.stamp != now) {
+      slot.stamp = now;
+      slot.mask = 0;
       touched.push_back(name);
     }
-    mask[name] |= bits;
+    slot.mask |= bits;
   }
+  std::uint64_t mask(std::uint32_t name) const { return slots[name].mask; }
 };
 thread_local Reach tlsReach;
+
+// How many places ahead the loops over postings and candidates prefetch: far enough to hide
+// a miss to memory, near enough that the line is still cached when its turn comes. Scoring a
+// name takes longer than testing its bound, so fewer names ahead suffice there.
+constexpr std::size_t kLookAhead = 8;
+constexpr std::size_t kScoreLookAhead = 2;
 
 std::uint64_t reachBit(std::size_t queryToken) {
   return queryToken < kReachBits ? std::uint64_t{1} << queryToken : 0;
@@ -955,8 +964,12 @@ void NameIndex::collectCandidates(const std::vector<Token>& query, std::size_t q
     if (u.skipped) continue;
     for (auto k = u.firstId; k < u.endId; ++k) {
       const int id = reach.ids[k];
-      for (auto p = postingStart_[id]; p < postingStart_[id + 1]; ++p)
+      const std::uint32_t end = postingStart_[id + 1];
+      for (auto p = postingStart_[id]; p < end; ++p) {
+        // Postings point anywhere in the slots: fetch the slot of a later posting meanwhile.
+        if (p + kLookAhead < end) __builtin_prefetch(&reach.slots[postings_[p + kLookAhead]]);
         reach.add(postings_[p], reachBit(i), out);
+      }
     }
   }
 }
@@ -993,11 +1006,18 @@ std::vector<Hit> NameIndex::matchKey(std::string_view key, int minScore) const {
   // query token that reached the name can make (tokens past kReachBits are not tracked).
   const bool needDistinctive = minScore > kGenericCap && queryTokens.size() <= kReachBits;
 
-  std::vector<Hit> hits;
-  Scratch scratch;
-  for (const auto n : candidates) {
+  // Candidates sit anywhere in the index, so reading their records is mostly waiting for
+  // memory: both loops fetch the records of a candidate a few places ahead meanwhile.
+  std::vector<std::uint32_t> survivors; // candidates that the bound does not rule out
+  survivors.reserve(candidates.size());
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (k + kLookAhead < candidates.size()) {
+      __builtin_prefetch(&names_[candidates[k + kLookAhead]]);
+      __builtin_prefetch(&reach.slots[candidates[k + kLookAhead]]);
+    }
+    const auto n = candidates[k];
     const Name& name = names_[n];
-    const std::uint64_t bits = reach.mask[n];
+    const std::uint64_t bits = reach.mask(n);
     if (!(bits & kExactBit)) {
       if (needDistinctive && !(bits & distinctiveBits)) continue;
       // Upper bound of scoreTokens() from the query tokens that can pair with this name: each
@@ -1024,6 +1044,18 @@ std::vector<Hit> NameIndex::matchKey(std::string_view key, int minScore) const {
       if (percent(own + std::min(name.weight, partners), queryWeight + name.weight) < minScore)
         continue;
     }
+    survivors.push_back(n);
+  }
+
+  std::vector<Hit> hits;
+  Scratch scratch;
+  for (std::size_t k = 0; k < survivors.size(); ++k) {
+    if (k + kScoreLookAhead < survivors.size()) {
+      const Name& ahead = names_[survivors[k + kScoreLookAhead]];
+      __builtin_prefetch(nameTokens_.data() + ahead.firstToken);
+      __builtin_prefetch(nameTokenIds_.data() + ahead.firstToken);
+    }
+    const Name& name = names_[survivors[k]];
     const std::span<const Token> nameTokens(nameTokens_.data() + name.firstToken, name.tokenCount);
     const TokenIds ids{reach.queryIds, std::span<const int>(nameTokenIds_.data() + name.firstToken,
                                                             name.tokenCount)};
