@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "model/party_path.hpp"
+
 namespace borderline {
 
 namespace {
@@ -385,8 +387,7 @@ std::vector<PathInfo> buildTable() {
        false,
        "expiry date"},
   };
-  // The same fields for each of the four parties.
-  static const std::string kRoles[] = {"model.developer", "site.owner", "site.operator", "tenant"};
+  // The same fields for each of the four parties (kPartyRolePaths: "tenant", "site.owner"...).
   struct PartyField {
     std::string_view suffix;
     Field field;
@@ -409,10 +410,10 @@ std::vector<PathInfo> buildTable() {
        "party lists whose entries match parentName on the date"},
   };
   static std::vector<std::string> names; // storage for the composed path names
-  names.reserve(std::size(kRoles) * std::size(kFields));
+  names.reserve(std::size(kPartyRolePaths) * std::size(kFields));
   for (int r = 0; r < kPartyRoles; ++r)
     for (const auto& f : kFields) {
-      names.push_back(kRoles[r] + std::string(f.suffix));
+      names.push_back(std::string(kPartyRolePaths[r]) + std::string(f.suffix));
       t.push_back({names.back(), S::Workload, f.field, f.type, f.shape, nullptr, S::Workload,
                    static_cast<PartyRole>(r), false, f.meaning});
     }

@@ -27,9 +27,12 @@ std::vector<CsvRecord> splitCsv(std::string_view file, std::string_view text) {
     if (!blank) {
       CsvRecord& r = records.emplace_back();
       r.line = line;
+      // A one-line record's columns are its offsets; only a record with quoted line breaks
+      // needs csvPosition(), which scans from the record's start for each field.
+      const bool oneLine = body.find('\n') == std::string_view::npos;
       for (const CsvField& f : fields) {
         r.fields.emplace_back(f.text);
-        r.columns.push_back(csvPosition(body, line, f.offset).column);
+        r.columns.push_back(oneLine ? f.offset + 1 : csvPosition(body, line, f.offset).column);
       }
     }
     line += static_cast<std::uint32_t>(std::count(record.begin(), record.end(), '\n'));
