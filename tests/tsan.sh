@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The parallel path of `audit` and `report merge` under ThreadSanitizer (the tsan preset):
-# a generated inventory (20,000 rows, seeded) audited with --jobs 8 in every output format,
-# from CSV and JSONL, and its shards merged; any data race stops the run (halt_on_error).
+# The parallel path of `audit`, `report merge` and `screen` under ThreadSanitizer (the tsan
+# preset): a generated inventory (20,000 rows, seeded) audited with --jobs 8 in every output
+# format, from CSV and JSONL, and its shards merged; its party names screened with --jobs 8
+# against the CSL sample; any data race stops the run (halt_on_error).
 # The outputs must also equal a single-threaded run, so a race that TSan does not see but
 # that changes a byte still fails.
 #
@@ -31,5 +32,24 @@ for f in json csv html; do
     "$tmp/part3.jsonl" "$tmp/part1.jsonl" "$tmp/part2.jsonl"
   if cmp -s "$tmp/merged.$f" "$tmp/j1.$f"; then echo "ok: merge --format $f"
   else echo "FAIL: merged shards differ from one run (--format $f)"; fail=1; fi
+done
+# Every party name of the inventory (name and parentName columns), screened on 8 threads.
+python3 - "$tmp/inv.csv" >"$tmp/names.csv" <<'PY'
+import csv, sys
+rows = csv.DictReader(open(sys.argv[1], encoding="utf-8"))
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(["name"])
+for row in rows:
+    for column, value in row.items():
+        if value and column != "model.name" and column.endswith((".name", ".parentName")):
+            out.writerow([value])
+PY
+for f in json text; do
+  for j in 1 8; do
+    "$bin" screen --as-of $date --add-rules tests/screening/csl-sample.yaml --csv "$tmp/names.csv" \
+      --column name --format $f --jobs $j -o "$tmp/screen-j$j.$f" || [ $? = 1 ]
+  done
+  if cmp -s "$tmp/screen-j1.$f" "$tmp/screen-j8.$f"; then echo "ok: screen --format $f"
+  else echo "FAIL: screen --format $f differs between --jobs 1 and 8"; fail=1; fi
 done
 exit $fail

@@ -1,6 +1,7 @@
 // `borderline screen NAME... [--csv FILE --column COL] [--as-of D]`: restricted-party
 // screening of names without workloads (the plain denied-party-screening job).
 #include <algorithm>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -9,9 +10,11 @@
 #include <fmt/format.h>
 
 #include "analyze/screen.hpp"
+#include "audit/ordered_pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/stale_lists.hpp"
+#include "cli/stream_report.hpp"
 #include "evaluate/screening.hpp"
 #include "load/csv_table.hpp"
 #include "report/screen_json_writer.hpp"
@@ -22,7 +25,7 @@ namespace borderline {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = 1 << 16;
+constexpr std::size_t kBatchNames = 512;
 
 struct ScreenOptions {
   std::vector<std::string> names;
@@ -33,6 +36,27 @@ struct ScreenOptions {
   int minScore = screening::kReviewThreshold;
   std::string format = "text";
   std::string output;
+  int jobs = 0;
+};
+
+// A run of consecutive names, screened by one worker, and its part of the report.
+struct NameBatch {
+  std::size_t first = 0;
+  std::size_t count = 0;
+};
+struct ScreenedBatch {
+  std::string report;
+  bool inForce = false; // some name has a match in force
+};
+
+// One per worker thread: its own memo of screened names and its own cache of serialised list
+// entries. Both only remember what they computed, so every worker writes the same bytes for
+// the same name and the report does not depend on the number of threads.
+struct ScreenWorker {
+  ScreenWorker(const CompiledRules& rules, Date date, int minScore)
+      : screener(rules, date, minScore), json(rules) {}
+  NameScreener screener;
+  ScreenJsonWriter json;
 };
 
 // The names of one column of a CSV file (header row required), in row order.
@@ -86,39 +110,50 @@ int runScreen(ScreenOptions o) {
   const LoadedRules rules = loadRules(o.rules, sources);
   warnStaleLists(*rules.compiled, asOf);
   // Written as the names are screened, so that a million names need no million results in
-  // memory: the same bytes as writeScreenText / writeScreenJson of all of them.
+  // memory: the same bytes as writeScreenText / writeScreenJson of all of them. Batches of
+  // names are screened on every core and written in input order.
   StreamingOutput output(o.output);
   const bool json = o.format == "json";
-  bool any = false;
-  NameScreener screener(*rules.compiled, asOf, o.minScore);
-  if (json) {
-    ScreenJsonWriter writer(*rules.compiled);
-    std::string out;
-    for (std::size_t i = 0; i < o.names.size(); ++i) {
-      const NameScreen screen = screener.screen(o.names[i], std::move(keys[i]));
-      any = any || screen.inForce() > 0;
-      writer.append(screen, out);
-      if (out.size() >= kFlushBytes) {
-        output.write(out);
-        out.clear();
-      }
-    }
-    output.write(out);
-  } else {
-    std::ostringstream out;
-    writeScreenTextBanner(*rules.compiled, asOf, out);
-    for (std::size_t i = 0; i < o.names.size(); ++i) {
-      const NameScreen screen = screener.screen(o.names[i], std::move(keys[i]));
-      any = any || screen.inForce() > 0;
-      if (i) out << '\n';
-      writeScreenTextOne(*rules.compiled, screen, out);
-      if (out.tellp() >= static_cast<std::streamoff>(kFlushBytes)) {
-        output.write(out.view());
-        out.str({});
-      }
-    }
-    output.write(out.view());
+  const int jobs = static_cast<int>(std::min<std::size_t>(
+      workerThreads(o.jobs), (o.names.size() + kBatchNames - 1) / kBatchNames));
+  std::vector<std::unique_ptr<ScreenWorker>> workers;
+  for (int i = 0; i < jobs; ++i)
+    workers.push_back(std::make_unique<ScreenWorker>(*rules.compiled, asOf, o.minScore));
+  if (!json) {
+    std::ostringstream banner;
+    writeScreenTextBanner(*rules.compiled, asOf, banner);
+    output.write(banner.view());
   }
+  bool any = false;
+  std::size_t next = 0;
+  OrderedPipeline<NameBatch, ScreenedBatch>().run(
+      jobs, 4 * static_cast<std::size_t>(jobs),
+      [&](NameBatch& batch) {
+        if (next == o.names.size()) return false;
+        batch.first = next;
+        batch.count = std::min(kBatchNames, o.names.size() - next);
+        next += batch.count;
+        return true;
+      },
+      [&](NameBatch& batch, ScreenedBatch& out, int worker) {
+        ScreenWorker& w = *workers[static_cast<std::size_t>(worker)];
+        std::ostringstream text;
+        for (std::size_t i = batch.first; i < batch.first + batch.count; ++i) {
+          const NameScreen screen = w.screener.screen(o.names[i], std::move(keys[i]));
+          out.inForce = out.inForce || screen.inForce() > 0;
+          if (json) {
+            w.json.append(screen, out.report);
+          } else {
+            if (i) text << '\n';
+            writeScreenTextOne(*rules.compiled, screen, text);
+          }
+        }
+        if (!json) out.report = std::move(text).str();
+      },
+      [&](ScreenedBatch& out) {
+        any = any || out.inForce;
+        output.write(out.report);
+      });
   output.commit();
   return any ? kExitFindings : kExitOk;
 }
@@ -140,6 +175,7 @@ void registerScreen(CLI::App& app, CommandRunner& run) {
                               screening::kProbableThreshold));
   cmd->add_option("--format", options->format, "Report format: text or json (JSON Lines)");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
+  cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: the machine's cores)");
   cmd->callback([options, &run] { run = [options] { return runScreen(*options); }; });
 }
 
