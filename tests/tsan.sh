@@ -2,7 +2,8 @@
 # The parallel path of `audit`, `report merge` and `screen` under ThreadSanitizer (the tsan
 # preset): a generated inventory (20,000 rows, seeded) audited with --jobs 8 in every output
 # format, from CSV and JSONL, and its shards merged; its party names screened with --jobs 8
-# against the CSL sample; any data race stops the run (halt_on_error).
+# against the CSL sample (`screen --csv` and `audit --screen-only`); any data race stops the
+# run (halt_on_error).
 # The outputs must also equal a single-threaded run, so a race that TSan does not see but
 # that changes a byte still fails.
 #
@@ -51,5 +52,11 @@ for f in json text; do
   done
   if cmp -s "$tmp/screen-j1.$f" "$tmp/screen-j8.$f"; then echo "ok: screen --format $f"
   else echo "FAIL: screen --format $f differs between --jobs 1 and 8"; fail=1; fi
+  for j in 1 8; do
+    "$bin" audit --as-of $date --screen-only --add-rules tests/screening/csl-sample.yaml \
+      --format $f --jobs $j -o "$tmp/only-j$j.$f" "$tmp/inv.csv" || [ $? = 1 ]
+  done
+  if cmp -s "$tmp/only-j1.$f" "$tmp/only-j8.$f"; then echo "ok: audit --screen-only --format $f"
+  else echo "FAIL: audit --screen-only --format $f differs between --jobs 1 and 8"; fail=1; fi
 done
 exit $fail

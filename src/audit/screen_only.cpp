@@ -1,5 +1,9 @@
 #include "audit/screen_only.hpp"
 
+#include <algorithm>
+#include <memory>
+
+#include "audit/ordered_pipeline.hpp"
 #include "model/party_path.hpp"
 
 namespace borderline {
@@ -23,34 +27,73 @@ std::vector<NameScreen> screenWorkloadParties(const Workload& workload, NameScre
   return out;
 }
 
-ScreenOnlyOutcome screenInventory(BatchSource& source, const ChipCatalog& catalog,
-                                  NameScreener& screener, const ScreenOnlySettings& settings,
-                                  const std::function<void(const std::vector<NameScreen>&)>& sink) {
-  ScreenOnlyOutcome outcome;
-  RawBatch batch;
+namespace {
+
+// One batch's report and counts, handed from a worker to the writer.
+struct ScreenedBatch {
+  std::string report;
+  std::vector<InvalidWorkload> invalid;
+  ScreenOnlyOutcome counts;
+};
+
+// What each worker thread keeps between batches.
+struct ScreenWorker {
+  ScreenWorker(const CompiledRules& rules, Date date, const ScreenOnlySettings& settings)
+      : screener(rules, date, settings.minScore), format(settings.makeFormat()) {}
+  NameScreener screener;
+  ScreenFormat format;
   LoadedBatch loaded;
   CsvScratch scratch;
   std::vector<NameScreen> screens;
-  while (source.next(batch)) {
-    if (!settings.shard.owns(batch.index)) continue;
-    loaded.clear();
-    loadBatch(source, catalog, batch, loaded, scratch);
-    if (!loaded.invalid.empty() && !settings.skipInvalid)
-      throw LoadFailure(loaded.invalid.front().errors);
-    for (const auto& bad : loaded.invalid)
-      if (settings.reportInvalid) settings.reportInvalid(bad);
-    screens.clear();
-    for (const auto& workload : loaded.workloads) {
-      auto more = screenWorkloadParties(workload, screener);
+};
+
+} // namespace
+
+ScreenOnlyOutcome screenInventory(BatchSource& source, const CompiledRules& rules, Date date,
+                                  const ScreenOnlySettings& settings,
+                                  const std::function<void(std::string_view)>& write) {
+  const int jobs = std::max(1, settings.jobs);
+  std::vector<std::unique_ptr<ScreenWorker>> workers;
+  for (int i = 0; i < jobs; ++i)
+    workers.push_back(std::make_unique<ScreenWorker>(rules, date, settings));
+
+  auto produce = [&](RawBatch& batch) {
+    while (source.next(batch))
+      if (settings.shard.owns(batch.index)) return true;
+    return false;
+  };
+  auto process = [&](RawBatch& batch, ScreenedBatch& out, int worker) {
+    ScreenWorker& w = *workers[static_cast<std::size_t>(worker)];
+    w.loaded.clear();
+    loadBatch(source, rules.catalog, batch, w.loaded, w.scratch);
+    w.screens.clear();
+    for (const auto& workload : w.loaded.workloads) {
+      auto more = screenWorkloadParties(workload, w.screener);
       for (auto& s : more) {
-        outcome.matched += s.inForce() > 0;
-        screens.push_back(std::move(s));
+        out.counts.matched += s.inForce() > 0;
+        w.screens.push_back(std::move(s));
       }
     }
-    outcome.workloads += loaded.workloads.size();
-    outcome.names += screens.size();
-    sink(screens);
-  }
+    out.counts.workloads = w.loaded.workloads.size();
+    out.counts.names = w.screens.size();
+    w.format(w.screens, out.report);
+    out.invalid = std::move(w.loaded.invalid);
+    w.screens.clear(); // before the workloads they point at
+    w.loaded.clear();
+  };
+  ScreenOnlyOutcome outcome;
+  auto consume = [&](ScreenedBatch& out) {
+    if (!out.invalid.empty() && !settings.skipInvalid)
+      throw LoadFailure(out.invalid.front().errors);
+    for (const auto& bad : out.invalid)
+      if (settings.reportInvalid) settings.reportInvalid(bad);
+    outcome.workloads += out.counts.workloads;
+    outcome.names += out.counts.names;
+    outcome.matched += out.counts.matched;
+    write(out.report);
+  };
+  OrderedPipeline<RawBatch, ScreenedBatch>().run(jobs, static_cast<std::size_t>(2 * jobs + 2),
+                                                 produce, process, consume);
   return outcome;
 }
 

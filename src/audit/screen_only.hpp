@@ -5,6 +5,8 @@
 // in input order, so that each match points back at the row it came from.
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/screen.hpp"
@@ -13,10 +15,17 @@
 
 namespace borderline {
 
+// Appends the report of one batch's screens to `out`, on a worker thread.
+using ScreenFormat = std::function<void(const std::vector<NameScreen>& screens, std::string& out)>;
+
 struct ScreenOnlySettings {
+  int jobs = 1;
   Shard shard;
+  int minScore = screening::kReviewThreshold;
   bool skipInvalid = false; // else the first invalid workload stops the run (LoadFailure)
   std::function<void(const InvalidWorkload&)> reportInvalid; // with skipInvalid, in input order
+  // Makes the formatter of one worker thread (it may keep caches of its own).
+  std::function<ScreenFormat()> makeFormat;
 };
 
 struct ScreenOnlyOutcome {
@@ -29,9 +38,11 @@ struct ScreenOnlyOutcome {
 // site operator, tenant; each name, then its parentName).
 std::vector<NameScreen> screenWorkloadParties(const Workload& workload, NameScreener& screener);
 
-// Calls `sink` with the screens of each batch of the inventory, in input order, on this thread.
-ScreenOnlyOutcome screenInventory(BatchSource& source, const ChipCatalog& catalog,
-                                  NameScreener& screener, const ScreenOnlySettings& settings,
-                                  const std::function<void(const std::vector<NameScreen>&)>& sink);
+// Screens the inventory's batches on `settings.jobs` threads, each with its own name memo, and
+// calls `write` with each batch's report in input order, on this thread. The bytes do not
+// depend on the number of threads.
+ScreenOnlyOutcome screenInventory(BatchSource& source, const CompiledRules& rules, Date date,
+                                  const ScreenOnlySettings& settings,
+                                  const std::function<void(std::string_view)>& write);
 
 } // namespace borderline

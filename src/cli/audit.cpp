@@ -61,42 +61,43 @@ InventoryFormat inputFormat(const AuditOptions& o) {
 // or JSON Lines with the workload and party field of each name), and its exit code: 1 when a
 // name matches a list entry in force on the date.
 int runScreenOnly(const AuditOptions& o, BatchSource& source, const CompiledRules& rules, Date asOf,
-                  Shard shard) {
+                  Shard shard, int jobs) {
   const bool json = o.format == "json";
-  NameScreener screener(rules, asOf, screening::kReviewThreshold);
   StreamingOutput output(o.output);
   if (!json) {
     std::ostringstream banner;
     writeScreenTextBanner(rules, asOf, banner);
     output.write(banner.str());
   }
-  bool first = true;
-  ScreenJsonWriter writer(rules);
-  auto sink = [&](const std::vector<NameScreen>& screens) {
-    if (json) {
-      std::string out;
-      for (const auto& s : screens) writer.append(s, out);
-      output.write(out);
-      return;
-    }
-    std::ostringstream out;
-    for (const auto& s : screens) {
-      if (!first) out << '\n';
-      writeScreenTextOne(rules, s, out);
-      first = false;
-    }
-    output.write(out.str());
+  ScreenOnlySettings settings;
+  settings.jobs = jobs;
+  settings.shard = shard;
+  settings.skipInvalid = o.skipInvalid;
+  settings.reportInvalid = [](const InvalidWorkload& bad) { printDiagnostics(bad.errors); };
+  settings.makeFormat = [&rules, json]() -> ScreenFormat {
+    if (json)
+      return [writer = std::make_shared<ScreenJsonWriter>(rules)](
+                 const std::vector<NameScreen>& screens, std::string& out) {
+        for (const auto& s : screens) writer->append(s, out);
+      };
+    // Each name's block and a blank line: the blocks are separated by one, and the count
+    // after the last block follows one.
+    return [&rules](const std::vector<NameScreen>& screens, std::string& out) {
+      std::ostringstream text;
+      for (const auto& s : screens) {
+        writeScreenTextOne(rules, s, text);
+        text << '\n';
+      }
+      out += text.view();
+    };
   };
-  ScreenOnlySettings settings{shard, o.skipInvalid,
-                              [](const InvalidWorkload& bad) { printDiagnostics(bad.errors); }};
-  const ScreenOnlyOutcome outcome =
-      screenInventory(source, rules.catalog, screener, settings, sink);
+  const ScreenOnlyOutcome outcome = screenInventory(
+      source, rules, asOf, settings, [&](std::string_view bytes) { output.write(bytes); });
   if (!json)
-    output.write(fmt::format("{}{} party name{} of {} workload{} screened: {} with a match in "
+    output.write(fmt::format("{} party name{} of {} workload{} screened: {} with a match in "
                              "force on {}.\n",
-                             first ? "" : "\n", outcome.names, outcome.names == 1 ? "" : "s",
-                             outcome.workloads, outcome.workloads == 1 ? "" : "s", outcome.matched,
-                             asOf.str()));
+                             outcome.names, outcome.names == 1 ? "" : "s", outcome.workloads,
+                             outcome.workloads == 1 ? "" : "s", outcome.matched, asOf.str()));
   output.commit();
   return outcome.matched > 0 ? kExitFindings : kExitOk;
 }
@@ -124,7 +125,7 @@ int runAudit(AuditOptions o) {
   const LoadedRules rules = loadRules(o.rules, sources);
   warnStaleLists(*rules.compiled, asOf);
   const auto source = openBatchSource(o.file, format, sources, rules.compiled->catalog);
-  if (o.screenOnly) return runScreenOnly(o, *source, *rules.compiled, asOf, shard);
+  if (o.screenOnly) return runScreenOnly(o, *source, *rules.compiled, asOf, shard, jobs);
   const DateView view(*rules.compiled, asOf);
   StreamContext context{rules.compiled.get(), asOf};
   const auto reporter = makeStreamReport(o.format, std::move(context), o.htmlRows);
