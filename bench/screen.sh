@@ -3,9 +3,9 @@
 #   bench/screen.sh [BINARY] [CSL_JSON] [N]
 # Defaults: build/release/borderline, /work/shared/data/csl/consolidated.json, 100000.
 # Prints the import time, the start-up time (loading the list and its index) and the
-# throughput of screening in names per second, start-up excluded, by wall time and by CPU time
-# (user + system: what one core does, whatever else the machine runs). Results:
-# bench/screening.md.
+# throughput of screening in names per second, start-up excluded: on one thread (-j 1) by wall
+# time and by CPU time (user + system: what one core does, whatever else the machine runs),
+# then on every core (the default --jobs) by wall time. Results: bench/screening.md.
 set -euo pipefail
 bin=${1:-build/release/borderline}
 csl=${2:-/work/shared/data/csl/consolidated.json}
@@ -25,10 +25,13 @@ echo "import: ${import}s ($(grep -c '^  - name:' "$tmp/csl.yaml") entries)"
 printf 'name\nAcme Widgets GmbH\n' >"$tmp/one.csv"
 startup=$(seconds "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/one.csv" --column name --format json -o "$tmp/one.jsonl")
 echo "start-up (bundled packs + CSL index): ${startup}s"
-run=$(seconds "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" --column name --format json -o "$tmp/out.jsonl")
+run=$(seconds "$bin" screen -j 1 --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" --column name --format json -o "$tmp/out.jsonl")
 matched=$(grep -vc '"matches":\[\]' "$tmp/out.jsonl" || true)
 echo "screen $n names: ${run}s total, $matched with a match"
-echo "throughput: $(echo "$n / ($run - $startup)" | bc) names/s (start-up excluded)"
+echo "throughput: $(echo "$n / ($run - $startup)" | bc) names/s on one thread (start-up excluded)"
 startcpu=$(cpu "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/one.csv" --column name --format json -o "$tmp/one.jsonl")
-runcpu=$(cpu "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" --column name --format json -o "$tmp/out.jsonl")
+runcpu=$(cpu "$bin" screen -j 1 --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" --column name --format json -o "$tmp/out.jsonl")
 echo "CPU: ${runcpu}s for $n names, ${startcpu}s start-up: $(echo "$n / ($runcpu - $startcpu)" | bc) names/s per core (start-up excluded)"
+all=$(seconds "$bin" screen --add-rules "$tmp/csl.yaml" --csv "$tmp/names.csv" --column name --format json -o "$tmp/all.jsonl")
+cmp -s "$tmp/out.jsonl" "$tmp/all.jsonl" || { echo "every core: output differs from -j 1" >&2; exit 1; }
+echo "every core ($(nproc)): ${all}s wall, $(echo "$n / ($all - $startup)" | bc) names/s (start-up excluded)"

@@ -1,6 +1,7 @@
 // `screen --format json`: JSON Lines, one object per name screened, so that a million names
 // stream through `jq` or a data pipeline without one giant document.
 #include <charconv>
+#include <memory>
 
 #include "report/json_reporter.hpp"
 #include "report/json_writer.hpp"
@@ -23,8 +24,10 @@ ScreenJsonWriter::ScreenJsonWriter(const CompiledRules& rules)
     : rules_(rules), pieces_(rules.parties.size()) {}
 
 const ScreenJsonWriter::Pieces& ScreenJsonWriter::piecesOf(const PartyEntry& e) {
-  Pieces& p = pieces_[static_cast<std::size_t>(&e - rules_.parties.data())];
-  if (!p.head.empty()) return p;
+  auto& slot = pieces_[static_cast<std::size_t>(&e - rules_.parties.data())];
+  if (slot) return *slot;
+  slot = std::make_unique<Pieces>();
+  Pieces& p = *slot;
   const PackInfo& pack = *rules_.partyListPacks[static_cast<std::size_t>(e.list)];
   p.head = "{\"name\":" + dumpJson(Json(e.name)) + ",\"matchedOn\":";
   p.mid = ",\"list\":" + dumpJson(Json(pack.name));
