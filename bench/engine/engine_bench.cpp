@@ -3,17 +3,21 @@
 // and parsing CSV and from writing a report.
 //
 //   engine_bench INVENTORY.csv [--rows N] [--as-of DATE] [--passes P] [--messages]
+//                [--rules PATH]... [--peer-json]
 //
 // Loads the first N rows (default 100,000) of a CSV inventory with the audit's own loader (not
-// timed), then evaluates every workload P times (default 5) against the bundled rules on the
-// date, as `audit --format text` does (messages off; --messages renders them, as the other
-// formats need). Times the evaluation loop in thread CPU time and in wall time. Rule
-// evaluations count workloads x rules in effect, as bench/run.sh does.
+// timed), then evaluates every workload P times (default 5) against the bundled rules (or the
+// packs of --rules, as the CLI's option) on the date, as `audit --format text` does (messages
+// off; --messages renders them, as the other formats need). Times the evaluation loop in
+// thread CPU time and in wall time. Rule evaluations count workloads x rules in effect, as
+// bench/run.sh does. --peer-json prints instead the result line of bench/peers/run.sh: the
+// open findings per rule of one pass and the wall time per pass.
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -51,6 +55,8 @@ int run(int argc, char** argv) {
   std::size_t rows = 100'000;
   int passes = 5;
   bool messages = false;
+  bool peerJson = false;
+  RuleOptions ruleOptions;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--rows" && i + 1 < argc)
@@ -61,17 +67,21 @@ int run(int argc, char** argv) {
       passes = std::stoi(argv[++i]);
     else if (arg == "--messages")
       messages = true;
+    else if (arg == "--rules" && i + 1 < argc)
+      ruleOptions.rules.push_back(argv[++i]);
+    else if (arg == "--peer-json")
+      peerJson = true;
     else
       path = arg;
   }
   if (path.empty()) {
     std::cerr << "usage: engine_bench INVENTORY.csv [--rows N] [--as-of DATE] [--passes P] "
-                 "[--messages]\n";
+                 "[--messages] [--rules PATH]... [--peer-json]\n";
     return 2;
   }
 
   SourceSet sources;
-  const LoadedRules rules = loadRules(RuleOptions{}, sources);
+  const LoadedRules rules = loadRules(ruleOptions, sources);
   const DateView view(*rules.compiled, parseAsOf(asOf));
   std::string header;
   const std::string text = firstRows(path, rows, header);
@@ -85,15 +95,35 @@ int run(int argc, char** argv) {
   options.messages = messages;
   options.cache = &cache;
   std::size_t findings = 0;
+  std::map<std::string, std::size_t> open; // per rule, in the last pass
   const double cpu0 = threadCpuSeconds();
   const auto wall0 = std::chrono::steady_clock::now();
-  for (int p = 0; p < passes; ++p)
-    for (const auto& w : loaded.workloads)
-      findings += evaluateWorkload(w, view, options).findings.size();
+  for (int p = 0; p < passes; ++p) {
+    const bool last = p + 1 == passes;
+    for (const auto& w : loaded.workloads) {
+      const Result result = evaluateWorkload(w, view, options);
+      findings += result.findings.size();
+      if (peerJson && last)
+        for (const auto& f : result.findings)
+          if (f.status == FindingStatus::Open) ++open[f.rule->id];
+    }
+  }
   const double cpu = threadCpuSeconds() - cpu0;
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
 
+  if (peerJson) {
+    std::printf("{\"engine\": \"borderline engine alone (-j1, in memory)\", \"workloads\": %zu, "
+                "\"seconds\": %.6f, \"counts\": {",
+                loaded.workloads.size(), wall / passes);
+    const char* comma = "";
+    for (const auto& [id, count] : open) {
+      std::printf("%s\"%s\": %zu", comma, id.c_str(), count);
+      comma = ", ";
+    }
+    std::printf("}}\n");
+    return 0;
+  }
   const double workloads = static_cast<double>(loaded.workloads.size()) * passes;
   const double evals = workloads * static_cast<double>(view.rulesInEffect().size());
   std::printf("%zu rows, %zu workloads (%zu invalid), %zu rules in effect on %s, %d passes, "
