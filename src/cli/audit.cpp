@@ -27,9 +27,7 @@ struct AuditOptions {
   std::string inputFormat;
   RuleOptions rules;
   std::string asOf;
-  std::string format = "text";
-  std::string output;
-  std::string failOn; // empty: from the config file, else "review"
+  ReportingOptions report;
   InputOptions inputs;
   int jobs = 0;
   std::string shard;
@@ -62,8 +60,8 @@ InventoryFormat inputFormat(const AuditOptions& o) {
 // name matches a list entry in force on the date.
 int runScreenOnly(const AuditOptions& o, BatchSource& source, const CompiledRules& rules, Date asOf,
                   Shard shard, int jobs) {
-  const bool json = o.format == "json";
-  StreamingOutput output(o.output);
+  const bool json = o.report.format == "json";
+  StreamingOutput output(o.report.output);
   if (!json) {
     std::ostringstream banner;
     writeScreenTextBanner(rules, asOf, banner);
@@ -104,14 +102,15 @@ int runScreenOnly(const AuditOptions& o, BatchSource& source, const CompiledRule
 
 int runAudit(AuditOptions o) {
   SourceSet sources;
-  const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.failOn);
-  if (o.failOn.empty()) o.failOn = "review";
+  const std::vector<Waiver> waivers =
+      resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.report.failOn);
+  if (o.report.failOn.empty()) o.report.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
-  const std::optional<Level> threshold = parseFailOn(o.failOn);
+  const std::optional<Level> threshold = parseFailOn(o.report.failOn);
   if (o.screenOnly)
-    requireFormat("audit --screen-only", o.format, {"text", "json"});
+    requireFormat("audit --screen-only", o.report.format, {"text", "json"});
   else
-    requireStreamFormat("audit", o.format);
+    requireStreamFormat("audit", o.report.format);
   Shard shard;
   if (!o.shard.empty()) {
     const auto parsed = parseShard(o.shard);
@@ -128,9 +127,9 @@ int runAudit(AuditOptions o) {
   if (o.screenOnly) return runScreenOnly(o, *source, *rules.compiled, asOf, shard, jobs);
   const DateView view(*rules.compiled, asOf);
   StreamContext context{rules.compiled.get(), asOf};
-  const auto reporter = makeStreamReport(o.format, std::move(context), o.htmlRows);
+  const auto reporter = makeStreamReport(o.report.format, std::move(context), o.htmlRows);
 
-  StreamingOutput output(o.output);
+  StreamingOutput output(o.report.output);
   DriverSettings settings;
   settings.jobs = jobs;
   settings.shard = shard;
@@ -157,13 +156,8 @@ void registerAudit(CLI::App& app, CommandRunner& run) {
   addRuleOptions(*cmd, o->rules);
   addAsOfOption(*cmd, o->asOf);
   addInputOptions(*cmd, o->inputs);
-  cmd->add_option("--format", o->format,
-                  "Report format: " + formatList() + " (default: text, a summary)");
-  cmd->add_option("-o,--output", o->output, "Write the report to this file (atomically)");
-  cmd->add_option("--fail-on", o->failOn,
-                  "Exit 1 when a workload is at or above this level: prohibited, "
-                  "authorization-required, review or never (default: review)");
-  cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default: the machine's cores)");
+  addReportingOptions(*cmd, o->report, formatList() + " (default: text, a summary)");
+  addJobsOption(*cmd, o->jobs);
   cmd->add_option("--shard", o->shard,
                   "i/n: evaluate only every n-th batch, starting with the i-th (merge the parts "
                   "with `report merge`)");

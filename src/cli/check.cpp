@@ -21,23 +21,22 @@ struct CheckOptions {
   std::vector<std::string> files;
   RuleOptions rules;
   std::string asOf;
-  std::string format = "text";
-  std::string output;
-  std::string failOn; // empty: from the config file, else "review"
+  ReportingOptions report;
   InputOptions inputs;
 };
 
 int runCheck(CheckOptions o) {
   SourceSet sources;
   applyConfig(loadConfig(o.inputs.config, sources),
-              {&o.rules, &o.asOf, &o.failOn, &o.inputs.waivers});
-  if (o.failOn.empty()) o.failOn = "review";
+              {&o.rules, &o.asOf, &o.report.failOn, &o.inputs.waivers});
+  if (o.report.failOn.empty()) o.report.failOn = "review";
   const Date asOf = parseAsOf(o.asOf);
-  const std::optional<Level> threshold = parseFailOn(o.failOn);
+  const std::optional<Level> threshold = parseFailOn(o.report.failOn);
   const auto reporter = makeReporter(
-      o.format, {o.format == "text" && o.output.empty() && stdoutWantsColor(), threshold});
+      o.report.format,
+      {o.report.format == "text" && o.report.output.empty() && stdoutWantsColor(), threshold});
   if (!reporter)
-    throw UsageError(fmt::format("check cannot write format '{}' (expected {})", o.format,
+    throw UsageError(fmt::format("check cannot write format '{}' (expected {})", o.report.format,
                                  EnumDomain{"format", reportFormats()}.expected()));
 
   const LoadedRules rules = loadRules(o.rules, sources);
@@ -65,7 +64,7 @@ int runCheck(CheckOptions o) {
 
   std::ostringstream out;
   reporter->write({*rules.compiled, asOf, results}, out);
-  emit(o.output, out.str());
+  emit(o.report.output, out.str());
 
   Level worst = Level::Allowed;
   for (const auto& r : results) worst = std::max(worst, r.verdict);
@@ -80,12 +79,8 @@ void registerCheck(CLI::App& app, CommandRunner& run) {
   cmd->add_option("files", options->files, "Manifest files ('-' = standard input)")->required();
   addRuleOptions(*cmd, options->rules);
   addAsOfOption(*cmd, options->asOf);
-  cmd->add_option("--format", options->format,
-                  "Report format: text, json, sarif, junit, markdown, jsonl, csv or html");
-  cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
-  cmd->add_option("--fail-on", options->failOn,
-                  "Exit 1 when a workload is at or above this level: prohibited, "
-                  "authorization-required, review or never (default: review)");
+  addReportingOptions(*cmd, options->report,
+                      "text, json, sarif, junit, markdown, jsonl, csv or html");
   addInputOptions(*cmd, options->inputs);
   cmd->callback([options, &run] { run = [options] { return runCheck(*options); }; });
 }

@@ -97,6 +97,18 @@ void addAsOfOption(CLI::App& command, std::string& asOf) {
   command.add_option("--as-of", asOf, "Evaluation date, YYYY-MM-DD (default: today, UTC)");
 }
 
+void addReportingOptions(CLI::App& command, ReportingOptions& options, const std::string& formats) {
+  command.add_option("--format", options.format, "Report format: " + formats);
+  command.add_option("-o,--output", options.output, "Write the report to this file (atomically)");
+  command.add_option("--fail-on", options.failOn,
+                     "Exit 1 when a workload is at or above this level: prohibited, "
+                     "authorization-required, review or never (default: review)");
+}
+
+void addJobsOption(CLI::App& command, int& jobs) {
+  command.add_option("-j,--jobs", jobs, "Worker threads (default: the machine's cores)");
+}
+
 std::optional<Level> parseFailOn(const std::string& text) {
   const auto failOn = kFailOnDomain.parse(text);
   if (!failOn)

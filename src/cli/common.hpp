@@ -58,6 +58,18 @@ std::optional<Date> parseDateOption(std::string_view option, const std::string& 
 Date parseAsOf(const std::string& text);
 void addAsOfOption(CLI::App& command, std::string& asOf);
 
+// What a command that writes a verdict report takes (check, audit, report merge): --format,
+// -o/--output and --fail-on.
+struct ReportingOptions {
+  std::string format = "text";
+  std::string output;
+  std::string failOn; // empty: from the config file, else "review"
+};
+// `formats` describes --format's choices for the help ("text, json, ... or html").
+void addReportingOptions(CLI::App& command, ReportingOptions& options, const std::string& formats);
+// -j/--jobs: worker threads (0 = the machine's cores; see workerThreads()).
+void addJobsOption(CLI::App& command, int& jobs);
+
 // --fail-on: the least severe verdict that makes the exit code 1 (throws UsageError).
 // "never" gives no level (nothing fails the run).
 std::optional<Level> parseFailOn(const std::string& text);

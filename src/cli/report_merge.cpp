@@ -2,7 +2,6 @@
 // job tasks, batch-engine partitions) combined into one report of any audit format.
 #include "cli/commands.hpp"
 
-
 #include <fmt/format.h>
 
 #include "audit/merge.hpp"
@@ -20,9 +19,7 @@ struct MergeOptions {
   std::vector<std::string> files;
   RuleOptions rules;
   std::string asOf;
-  std::string format = "text";
-  std::string output;
-  std::string failOn; // empty: from the config file, else "review"
+  ReportingOptions report;
   ConfigOptions config;
   std::string order = "source";
   int jobs = 0;
@@ -34,14 +31,14 @@ int runMerge(MergeOptions o) {
   SourceSet sources;
   // The config's rule paths and --fail-on; its --as-of too, as the audit would have used it.
   // Waivers were applied when the results were made.
-  applyConfig(loadConfig(o.config, sources), {&o.rules, &o.asOf, &o.failOn, nullptr});
-  if (o.failOn.empty()) o.failOn = "review";
+  applyConfig(loadConfig(o.config, sources), {&o.rules, &o.asOf, &o.report.failOn, nullptr});
+  if (o.report.failOn.empty()) o.report.failOn = "review";
   if (o.asOf.empty())
     throw UsageError("report merge needs --as-of: results do not record their evaluation date; "
                      "give the date the audit used");
   const Date asOf = parseAsOf(o.asOf);
-  const std::optional<Level> threshold = parseFailOn(o.failOn);
-  requireStreamFormat("report merge", o.format);
+  const std::optional<Level> threshold = parseFailOn(o.report.failOn);
+  requireStreamFormat("report merge", o.report.format);
   if (o.order != "source" && o.order != "input")
     throw UsageError(fmt::format("--order '{}' must be source or input", o.order));
   const int jobs = workerThreads(o.jobs);
@@ -50,8 +47,8 @@ int runMerge(MergeOptions o) {
   const auto source = openResultSource(
       o.files, o.order == "source" ? MergeOrder::Source : MergeOrder::Input, sources);
   StreamContext context{rules.compiled.get(), asOf};
-  const auto reporter = makeStreamReport(o.format, std::move(context), o.htmlRows);
-  StreamingOutput output(o.output);
+  const auto reporter = makeStreamReport(o.report.format, std::move(context), o.htmlRows);
+  StreamingOutput output(o.report.output);
   DriverSettings settings;
   settings.jobs = jobs;
   settings.progress = !o.quiet;
@@ -77,17 +74,13 @@ void registerReport(CLI::App& app, CommandRunner& run) {
                   "The evaluation date the audit used, YYYY-MM-DD (required, here or in the "
                   "config file)");
   addConfigOptions(*cmd, o->config);
-  cmd->add_option("--format", o->format,
-                  "Report format: " + joined({streamFormats().begin(), streamFormats().end()}) +
-                      " (default: text, a summary)");
-  cmd->add_option("-o,--output", o->output, "Write the report to this file (atomically)");
-  cmd->add_option("--fail-on", o->failOn,
-                  "Exit 1 when a workload is at or above this level: prohibited, "
-                  "authorization-required, review or never (default: review)");
+  addReportingOptions(*cmd, o->report,
+                      joined({streamFormats().begin(), streamFormats().end()}) +
+                          " (default: text, a summary)");
   cmd->add_option("--order", o->order,
                   "source: by source file and line, which restores input order for the shards "
                   "of one inventory (default); input: the files one after the other");
-  cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default: the machine's cores)");
+  addJobsOption(*cmd, o->jobs);
   cmd->add_flag("-q,--quiet", o->quiet, "No progress line");
   cmd->add_option("--html-rows", o->htmlRows,
                   "Most workloads listed in the HTML table (default: 20000; totals count all)");

@@ -153,8 +153,8 @@ int runTest(const RulesOptions& o) {
       });
       if (covered) continue;
       ++failed;
-      out << fmt::format("FAIL  coverage :: no test case expects {} to fire\n      at {}\n", rule.id,
-                         rule.loc.str());
+      out << fmt::format("FAIL  coverage :: no test case expects {} to fire\n      at {}\n",
+                         rule.id, rule.loc.str());
     }
   }
   out << fmt::format("rules test: {} passed, {} failed\n", passed, failed);

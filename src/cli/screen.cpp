@@ -175,7 +175,7 @@ void registerScreen(CLI::App& app, CommandRunner& run) {
                               screening::kProbableThreshold));
   cmd->add_option("--format", options->format, "Report format: text or json (JSON Lines)");
   cmd->add_option("-o,--output", options->output, "Write the report to this file (atomically)");
-  cmd->add_option("-j,--jobs", options->jobs, "Worker threads (default: the machine's cores)");
+  addJobsOption(*cmd, options->jobs);
   cmd->callback([options, &run] { run = [options] { return runScreen(*options); }; });
 }
 

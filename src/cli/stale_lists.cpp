@@ -7,7 +7,8 @@
 namespace borderline {
 
 void warnStaleLists(const CompiledRules& rules, Date asOf) {
-  for (const auto& w : staleListWarnings(rules, asOf)) std::cerr << "borderline: warning: " << w << '\n';
+  for (const auto& w : staleListWarnings(rules, asOf))
+    std::cerr << "borderline: warning: " << w << '\n';
 }
 
 } // namespace borderline
