@@ -186,6 +186,8 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
     ++count;
   });
   result.findings.reserve(count);
+  const bool anyTransfer = std::any_of(
+      w.data.begin(), w.data.end(), [](const DataSource& d) { return !d.transfer.values.empty(); });
 
   forEachBit(fired, words, [&](std::size_t i) {
     const Rule* rule = inEffect[i];
@@ -196,9 +198,10 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
     f.fuzzyOnly = isFuzzy;
     f.level = isFuzzy ? std::min(rule->verdict, Level::Review) : rule->verdict;
     // Without messages only the status is read, and of the firing elements only the data
-    // sources, whose transfer mechanisms may satisfy a rule that accepts any.
-    const bool statusNeedsFiring =
-        f.level != Level::Advisory && f.level != Level::Prohibited && !rule->satisfiedBy.empty();
+    // sources, whose transfer mechanisms may satisfy a rule that accepts any (when no data
+    // source lists a mechanism, the firing sources cannot satisfy anything).
+    const bool statusNeedsFiring = f.level != Level::Advisory && f.level != Level::Prohibited &&
+                                   !rule->satisfiedBy.empty() && anyTransfer;
     Firing firing;
     if (text || statusNeedsFiring) collectFiring(rule->when, *ctx, firing);
     if (text) {
