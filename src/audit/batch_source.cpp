@@ -33,9 +33,15 @@ public:
   }
 
   bool next(RawBatch& batch) override {
-    buffer_.erase(0, pos_); // what earlier batches took
-    pos_ = 0;
-    std::size_t count = 0, previous = 0;
+    // Drop what earlier batches took only once it is at least as long as what is left, so
+    // that each byte is moved at most once (erasing after every batch moved the rest of a
+    // 4 MiB read block, ~2 MiB, per batch of ~170 KiB).
+    if (pos_ >= buffer_.size() - pos_) {
+      buffer_.erase(0, pos_);
+      pos_ = 0;
+    }
+    start_ = pos_;
+    std::size_t count = 0, previous = pos_;
     std::string lastName;
     bool haveLast = false;
     while (!atEnd()) {
@@ -58,9 +64,9 @@ public:
     }
     if (count == 0) return false;
     batch.index = index_++;
-    batch.text.assign(buffer_, 0, pos_);
+    batch.text.assign(buffer_, start_, pos_ - start_);
     batch.firstLine = line_;
-    batch.bytes = pos_;
+    batch.bytes = pos_ - start_;
     batch.workloads.clear();
     line_ += static_cast<std::uint32_t>(std::count(batch.text.begin(), batch.text.end(), '\n'));
     return true;
@@ -97,8 +103,9 @@ private:
   }
 
   [[noreturn]] void tooLong(std::size_t pos) const {
-    const auto line = line_ + static_cast<std::uint32_t>(std::count(
-                                  buffer_.begin(), buffer_.begin() + static_cast<long>(pos), '\n'));
+    const auto line = line_ + static_cast<std::uint32_t>(
+                                  std::count(buffer_.begin() + static_cast<long>(start_),
+                                             buffer_.begin() + static_cast<long>(pos), '\n'));
     throw LoadFailure({Diagnostic{Location{shown_, line, 1},
                                   fmt::format("{} longer than {} bytes, the limit of one record{}",
                                               csv_ ? "CSV record" : "JSONL line", kMaxRecordBytes,
@@ -111,6 +118,7 @@ private:
   bool more_ = true;
   std::string buffer_;
   std::size_t pos_ = 0;
+  std::size_t start_ = 0; // where the batch being read starts in buffer_ (line_ is its line)
   std::uint32_t line_ = 1;
   std::uint64_t index_ = 0;
   std::optional<CsvInventory> inventory_;

@@ -3,12 +3,15 @@
 // catalog chip's ECCN and which party-list entries are in force. Built once per date, then
 // read-only, so threads share it.
 #include <bitset>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "compile/rules.hpp"
 
 namespace borderline {
+
+struct Screening;
 
 class DateView {
 public:
@@ -20,11 +23,16 @@ public:
   const CountrySet& group(std::uint16_t id) const { return groups_[id]; }
   bool partyActive(int entry) const { return partyActive_[static_cast<std::size_t>(entry)]; }
 
-  // Whether rulesInEffect()[i] can fire for this workload at all: a quick test of the rule's
-  // top-level conditions on single country or enum fields (site.country in @D5, acquisition in
-  // [purchase], ...), resolved for this date into sets of allowed values. False means the rule
-  // certainly does not fire; true means evaluate it.
-  bool mayFire(std::size_t i, const Workload& workload) const;
+  // Which rules of rulesInEffect() can fire for this workload at all: bit i % 64 of
+  // out[i / 64] for rulesInEffect()[i], `out` holding ruleWords() words. A quick test of the
+  // rules' top-level conditions, resolved for this date into sets of allowed values, by table
+  // lookups shared by all rules: single country, enum or bool fields (site.country in @D5,
+  // acquisition in [purchase], ...), the same fields of the elements of an object list the
+  // rule needs one element of (data: {any: {origin: {eq: CN}}}), and, given the workload's
+  // screening, whether a party matched any list at all (tenant.listed: {contains: ...}).
+  // A clear bit means the rule certainly does not fire; a set bit means evaluate it.
+  std::size_t ruleWords() const { return words_; }
+  void mayFire(const Workload& workload, const Screening* screening, std::uint64_t* out) const;
 
   // The ECCN of a chip on this date (the first classification in effect that holds, else the
   // catalog's fixed value), or null when none applies.
@@ -33,12 +41,24 @@ public:
 private:
   const std::string* classify(const ChipSpec& spec) const;
 
-  // A top-level conjunct of a rule on one scalar field: the values for which it can hold.
-  struct Guard {
+  // Rule masks (ruleWords() words each) for the values 0..255 of one scalar field, then one
+  // for a missing value (index kAbsent).
+  static constexpr std::size_t kAbsent = 256;
+  struct GuardTable {
     const PathInfo* path;
-    std::bitset<256> allowed;
+    std::vector<std::uint64_t> masks; // (kAbsent + 1) * ruleWords()
   };
-  void addGuards(const Condition& when, std::vector<Guard>& out) const;
+  // Guards on the elements of one object list (compute.chips, data, authorizations).
+  struct ListGuard {
+    Field list;
+    std::vector<std::uint64_t> unguarded; // rules with no element guard on this list
+    std::vector<GuardTable> fields;       // element fields; bits set for rules not guarded on it
+  };
+  void addGuards(std::size_t rule, const Condition& when, std::vector<Field>& lists);
+  bool addElementGuards(std::size_t rule, const Condition& element, ListGuard& list);
+  bool allowedValues(const Condition& leaf, std::bitset<256>& allowed) const;
+  static void restrict(std::vector<GuardTable>& tables, const PathInfo& path, std::size_t words,
+                       std::size_t rule, const std::bitset<256>& allowed);
 
   const CompiledRules* rules_;
   Date date_;
@@ -47,7 +67,10 @@ private:
   std::vector<const Classification*> classifications_;
   std::vector<const std::string*> catalogEccn_;
   std::vector<bool> partyActive_;
-  std::vector<std::vector<Guard>> guards_; // parallel to inEffect_
+  std::size_t words_ = 1;
+  std::vector<std::uint64_t> all_;  // every rule in effect
+  std::vector<GuardTable> scalars_; // workload fields and party-list matches (see mayFire)
+  std::vector<ListGuard> lists_;
 };
 
 } // namespace borderline

@@ -108,13 +108,45 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
+// Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
+bool findingBefore(const Finding& a, const Finding& b) {
+  if (a.status != b.status) return a.status < b.status;
+  if (a.level != b.level) return a.level > b.level;
+  return a.rule->id < b.rule->id;
+}
+
+// A stable sort: the same order as std::stable_sort, without its temporary buffer (a
+// workload has a few findings, and std::stable_sort allocates for every call).
+void sortFindings(std::vector<Finding>& findings) {
+  if (findings.size() > 32) {
+    std::stable_sort(findings.begin(), findings.end(), findingBefore);
+    return;
+  }
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    if (!findingBefore(findings[i], findings[i - 1])) continue;
+    Finding moving = std::move(findings[i]);
+    std::size_t j = i;
+    for (; j > 0 && findingBefore(moving, findings[j - 1]); --j)
+      findings[j] = std::move(findings[j - 1]);
+    findings[j] = std::move(moving);
+  }
+}
+
+// Calls f(i) for each set bit i of a mask of `words` words, in increasing order.
+template <class F> void forEachBit(const std::uint64_t* mask, std::size_t words, F&& f) {
+  for (std::size_t k = 0; k < words; ++k)
+    for (std::uint64_t bits = mask[k]; bits != 0; bits &= bits - 1)
+      f(k * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+}
+
 } // namespace
 
 Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptions& options) {
   Result result;
   result.workload = &w;
   const bool text = options.messages;
-  const std::vector<const Waiver*> waivers = waiversFor(w, options.waivers);
+  std::vector<const Waiver*> waivers;
+  if (!w.waivers.empty() || !options.waivers.empty()) waivers = waiversFor(w, options.waivers);
   const Screening screening = screenParties(w, view, options.cache);
   EvalContext exact;
   exact.workload = &w;
@@ -124,27 +156,52 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   EvalContext fuzzy = exact;
   fuzzy.withFuzzy = true;
 
+  // The rules that may fire (view.mayFire), then of those the ones that fire, and the ones
+  // that fire only with fuzzy name matches: two bit masks over view.rulesInEffect().
+  const std::size_t words = view.ruleWords();
+  std::uint64_t small[8];
+  std::vector<std::uint64_t> large;
+  std::uint64_t* fired = small;
+  if (2 * words > 8) {
+    large.resize(2 * words);
+    fired = large.data();
+  }
+  std::uint64_t* fuzzyOnly = fired + words;
+  std::fill(fuzzyOnly, fuzzyOnly + words, 0);
+  view.mayFire(w, &screening, fired);
   const auto& inEffect = view.rulesInEffect();
-  for (std::size_t i = 0; i < inEffect.size(); ++i) {
-    if (!view.mayFire(i, w)) continue;
-    const Rule* rule = inEffect[i];
-    const EvalContext* ctx = &exact;
-    bool fuzzyOnly = false;
-    if (!fires(*rule, exact)) {
+  std::size_t count = 0;
+  forEachBit(fired, words, [&](std::size_t i) {
+    const Rule& rule = *inEffect[i];
+    const std::uint64_t bit = std::uint64_t{1} << (i % 64);
+    if (!fires(rule, exact)) {
       // A rule that fires only when fuzzy name matches count gets a `review`, never a
       // silent pass and never a silent block (rules.md, party lists).
-      if (!screening.fuzzyOnly || !fires(*rule, fuzzy)) continue;
-      ctx = &fuzzy;
-      fuzzyOnly = true;
+      if (!screening.fuzzyOnly || !fires(rule, fuzzy)) {
+        fired[i / 64] &= ~bit;
+        return;
+      }
+      fuzzyOnly[i / 64] |= bit;
     }
-    Finding f;
+    ++count;
+  });
+  result.findings.reserve(count);
+  const bool anyTransfer = std::any_of(
+      w.data.begin(), w.data.end(), [](const DataSource& d) { return !d.transfer.values.empty(); });
+
+  forEachBit(fired, words, [&](std::size_t i) {
+    const Rule* rule = inEffect[i];
+    const bool isFuzzy = (fuzzyOnly[i / 64] >> (i % 64)) & 1u;
+    const EvalContext* ctx = isFuzzy ? &fuzzy : &exact;
+    Finding& f = result.findings.emplace_back();
     f.rule = rule;
-    f.fuzzyOnly = fuzzyOnly;
-    f.level = fuzzyOnly ? std::min(rule->verdict, Level::Review) : rule->verdict;
+    f.fuzzyOnly = isFuzzy;
+    f.level = isFuzzy ? std::min(rule->verdict, Level::Review) : rule->verdict;
     // Without messages only the status is read, and of the firing elements only the data
-    // sources, whose transfer mechanisms may satisfy a rule that accepts any.
-    const bool statusNeedsFiring =
-        f.level != Level::Advisory && f.level != Level::Prohibited && !rule->satisfiedBy.empty();
+    // sources, whose transfer mechanisms may satisfy a rule that accepts any (when no data
+    // source lists a mechanism, the firing sources cannot satisfy anything).
+    const bool statusNeedsFiring = f.level != Level::Advisory && f.level != Level::Prohibited &&
+                                   !rule->satisfiedBy.empty() && anyTransfer;
     Firing firing;
     if (text || statusNeedsFiring) collectFiring(rule->when, *ctx, firing);
     if (text) {
@@ -155,7 +212,7 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
       f.firingData = firing.data;
       for (const auto& m : screening.matches)
         if (readsListed(rule->when, m.role, m.parent)) f.matches.push_back(m);
-      if (fuzzyOnly) f.message += fuzzyNote(f, view.rules());
+      if (isFuzzy) f.message += fuzzyNote(f, view.rules());
     }
     if (f.level == Level::Advisory) {
       f.status = FindingStatus::Advisory;
@@ -164,19 +221,12 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
       if (f.status == FindingStatus::Open) applyWaivers(waivers, view.date(), f, text);
     }
     if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
-    result.findings.push_back(std::move(f));
-  }
+  });
   if (text) {
     checkAuthorizations(w, view, result.notices);
     reportWaivers(waivers, view, result.notices);
   }
-  // Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     if (a.status != b.status) return a.status < b.status;
-                     if (a.level != b.level) return a.level > b.level;
-                     return a.rule->id < b.rule->id;
-                   });
+  sortFindings(result.findings);
   return result;
 }
 

@@ -438,7 +438,9 @@ private:
 
 void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBatch& out,
                         CsvScratch& s) const {
-  Workload w;
+  // The current workload is built in place at the end of out.workloads (no move, no reset
+  // per workload), and taken off again when its rows have errors.
+  Workload* w = nullptr;
   InvalidWorkload group; // the current workload's first line, rows and errors
   std::string groupName;
   std::string_view groupRecord; // its first row, split again when a later row compares cells
@@ -447,13 +449,12 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
 
   auto finish = [&] {
     if (!active) return;
-    if (errors.empty()) {
-      out.workloads.push_back(std::move(w));
-    } else {
+    if (!errors.empty()) {
+      out.workloads.pop_back();
       group.errors = std::move(errors);
       out.invalid.push_back(std::move(group));
     }
-    w = Workload();
+    w = nullptr;
     group = InvalidWorkload();
     errors.clear();
     active = false;
@@ -474,16 +475,17 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
     if (active && !name.empty() && name == groupName) {
       CsvRowReader firstRow(*this, s.firstFields, s.firstText, rowErrors);
       firstRow.split(groupRecord, group.line);
-      row.next(w, firstRow, group.line);
+      row.next(*w, firstRow, group.line);
       ++group.rows;
     } else {
       finish();
       active = true;
+      w = &out.workloads.emplace_back();
       group.line = line;
       group.rows = 1;
       groupName.assign(name);
       groupRecord = record;
-      if (readable) row.first(w);
+      if (readable) row.first(*w);
     }
     errors.insert(errors.end(), std::make_move_iterator(rowErrors.begin()),
                   std::make_move_iterator(rowErrors.end()));

@@ -3,7 +3,8 @@
 // from 2023 to 2027:
 //   (b) adding an authorization never makes the verdict worse;
 //   (c) a waiver only affects the findings of the rule it names;
-//   (d) the verdict is the worst open finding (allowed when none is open).
+//   (d) the verdict is the worst open finding (allowed when none is open);
+//   (e) the rule prefilter (DateView::mayFire) never rules out a rule that fires.
 // (a), check and audit agree, is a command-line property: tests/cli/audit.sh.
 #include "support.hpp"
 
@@ -12,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/condition_eval.hpp"
+#include "evaluate/party_screen.hpp"
 #include "load/rule_pack.hpp"
 
 using namespace bltest;
@@ -247,4 +250,40 @@ TEST_CASE("properties: a waiver only affects the rule it names", "[properties]")
     }
   }
   CHECK(waived > 10);
+}
+
+// (e) DateView::mayFire, the evaluator's prefilter, only rules out rules that cannot fire: every
+// rule whose condition holds for a workload (with exact or with fuzzy party-list matches) keeps
+// its bit, whatever the date.
+TEST_CASE("properties: the rule prefilter never rules out a rule that fires", "[properties]") {
+  std::size_t holding = 0, ruledOut = 0;
+  for (const auto& c : randomCases(5, 1000)) {
+    const DateView view(bundledRules(), c.date);
+    SourceSet sources;
+    const SourceText source = checkSource(sources, "random.yaml", c.manifest);
+    const std::vector<Workload> workloads = loadManifest(source, bundledRules().catalog);
+    REQUIRE(workloads.size() == 1);
+    const Workload& w = workloads.front();
+    const Screening screening = screenParties(w, view);
+    std::vector<std::uint64_t> mask(view.ruleWords());
+    view.mayFire(w, &screening, mask.data());
+    EvalContext exact;
+    exact.workload = &w;
+    exact.view = &view;
+    exact.screening = &screening;
+    EvalContext fuzzy = exact;
+    fuzzy.withFuzzy = true;
+    const auto& rules = view.rulesInEffect();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const bool bit = (mask[i / 64] >> (i % 64)) & 1u;
+      const bool holds = evaluate(rules[i]->when, exact) || evaluate(rules[i]->when, fuzzy);
+      INFO(c.manifest << "on " << c.date.str() << ", rule " << rules[i]->id);
+      CHECK((bit || !holds));
+      holding += holds;
+      ruledOut += !bit;
+    }
+  }
+  // The random workloads must make rules fire and let the prefilter rule others out.
+  CHECK(holding > 100);
+  CHECK(ruledOut > 1000);
 }
