@@ -61,9 +61,12 @@ constexpr std::array<std::string_view, 16> kCountries = {
 constexpr std::array<std::string_view, 3> kPurposes = {"training", "fine-tuning", "inference"};
 constexpr std::array<std::string_view, 5> kAcquisitions = {"purchase", "lease", "iaas",
                                                            "colocation", "owned"};
-constexpr std::array<std::string_view, 6> kParties = {
+// Listed names, exactly and misspelt (a fuzzy match only, which makes rules fire as `review`),
+// and unlisted ones.
+constexpr std::array<std::string_view, 7> kParties = {
     "Example Compute Inc.",          "Example Cloud Pte. Ltd.", "Example AI Lab Ltd.",
-    "Huawei Technologies Co., Ltd.", "Example Gulf AI LLC",     "Example Retail OOO"};
+    "Huawei Technologies Co., Ltd.", "Example Gulf AI LLC",     "Example Retail OOO",
+    "Huawey Technologies Ltd"};
 constexpr std::array<std::string_view, 6> kCategories = {"public",    "personal", "health",
                                                          "important", "genomic",  "financial"};
 constexpr std::array<std::string_view, 8> kTransfers = {
