@@ -807,14 +807,16 @@ template <bool kPopcnt>
   for (const std::uint64_t* mask = bucket.masks; mask != bucket.masksEnd; ++mask) {
     const std::uint64_t onlyQBits = q.charMask & ~*mask;
     const std::uint64_t onlyVBits = *mask & ~q.charMask;
-    const Token& v = tokens[bucket.ids[mask - bucket.masks]];
-    // A few bit operations reject most of the bucket before any floating-point bound. The
-    // bound is exact arithmetic on the same quantities; the epsilon only guards against
-    // rounding so that no pair that similarity() accepts is skipped.
+    // A few bit operations on the mask reject most of the bucket; only then is the token
+    // itself read, for the floating-point bound (exact arithmetic on the same quantities; the
+    // epsilon only guards against rounding so that no pair that similarity() accepts is
+    // skipped) and Jaro-Winkler.
+    const int id = bucket.ids[mask - bucket.masks];
     if constexpr (kPopcnt) {
       const int onlyQ = std::popcount(onlyQBits);
       const int onlyV = std::popcount(onlyVBits);
       if (onlyQ > spareQ || onlyV > spareV) continue;
+      const Token& v = tokens[id];
       const int m = std::min(q.length - onlyQ, v.length - onlyV);
       if (m <= 0) continue;
       const double jaro =
@@ -822,12 +824,12 @@ template <bool kPopcnt>
       if (jaro + commonPrefix(q.text, v.text) * 0.1 * (1.0 - jaro) < kFuzzyThreshold - 1e-9)
         continue;
     } else if (!atMostBits(onlyQBits, spareQ) || !atMostBits(onlyVBits, spareV) ||
-               similarityBound(q, v) < kFuzzyThreshold - 1e-9) {
+               similarityBound(q, tokens[id]) < kFuzzyThreshold - 1e-9) {
       continue;
     }
-    if (v.text == q.text) continue;
-    if (similarity(q.text, v.text) >= kFuzzyThreshold)
-      out.push_back(bucket.ids[mask - bucket.masks]);
+    const std::string_view text = tokens[id].text;
+    if (text == q.text) continue;
+    if (similarity(q.text, text) >= kFuzzyThreshold) out.push_back(id);
   }
 }
 
