@@ -26,6 +26,11 @@ std::unique_ptr<StreamReporter> makeStreamReport(const std::string& format, Stre
 
 int workerThreads(int requested) {
   if (requested < 0) throw UsageError("--jobs must be at least 1");
+  // Each worker keeps its own state (memos, a batch in flight); far more threads than any
+  // machine has cores only costs memory and start-up, and past the system's thread limit
+  // could not start at all.
+  if (requested > kMaxJobs)
+    throw UsageError(fmt::format("--jobs {} is more than {} threads", requested, kMaxJobs));
   if (requested > 0) return requested;
   return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }

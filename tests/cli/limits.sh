@@ -162,6 +162,17 @@ m5=$(peak "$tmp/m5.csv")
 if [ "$m5" -lt $((m1 * 3 / 2 + 20000)) ]; then ok
 else ko "audit memory grows with the rows: $m1 KiB for 20,000 rows, $m5 KiB for 100,000"; fi
 
+# worker threads: --jobs 1 to 1,024 (a usage error past it, for every command that takes it)
+for cmd in "audit $tmp/m1.csv" "report merge --as-of $date /dev/null" "screen Acme"; do
+  # shellcheck disable=SC2086
+  "$bin" $cmd --jobs 1025 >/dev/null 2>"$tmp/err"
+  code=$?
+  if [ $code = 2 ] && grep -q -- "--jobs 1025 is more than 1024 threads" "$tmp/err"; then ok
+  else ko "${cmd%% *} --jobs 1025: exit $code: $(head -c 200 "$tmp/err")"; fi
+done
+if "$bin" audit --as-of $date --fail-on never -q --jobs 1024 "$tmp/m1.csv" >/dev/null 2>"$tmp/err"; then ok
+else ko "audit --jobs 1024 (the limit) failed: $(head -c 200 "$tmp/err")"; fi
+
 # names in audit: unique only among consecutive rows; a repeat further on is another workload
 { cat "$tmp/m1.csv"; sed -n 2p "$tmp/m1.csv"; } >"$tmp/repeat.csv"
 a=$("$bin" audit --as-of $date --format jsonl --fail-on never "$tmp/m1.csv" | wc -l)
