@@ -200,16 +200,19 @@ void addUnique(std::vector<int>& v, int i) {
 
 // Walks the parts of a true condition that hold in positive polarity (not under `not` or
 // `none`), recording the list elements and the first located value that made it true.
+// `c` holds in `ctx` on every call (so does every child of an `all`, and a leaf reached here).
 void collect(const Condition& c, const EvalContext& ctx, Firing& out) {
   using K = Condition::Kind;
   switch (c.kind) {
   case K::All:
+    for (const auto& child : c.children) collect(child, ctx, out);
+    return;
   case K::Any:
     for (const auto& child : c.children)
       if (evaluate(child, ctx)) collect(child, ctx, out);
     return;
   case K::Leaf:
-    if (!out.first.known() && testLeaf(c, ctx)) out.first = locate(*c.path, ctx);
+    if (!out.first.known()) out.first = locate(*c.path, ctx);
     return;
   case K::ListAny:
   case K::ListAll:
@@ -231,6 +234,10 @@ void collect(const Condition& c, const EvalContext& ctx, Firing& out) {
 
 void collectFiring(const Condition& c, const EvalContext& ctx, Firing& out) {
   if (evaluate(c, ctx)) collect(c, ctx, out);
+}
+
+void collectFiringHeld(const Condition& c, const EvalContext& ctx, Firing& out) {
+  collect(c, ctx, out);
 }
 
 } // namespace borderline

@@ -46,6 +46,9 @@ struct Firing {
   Location first;
 };
 void collectFiring(const Condition& condition, const EvalContext& ctx, Firing& out);
+// The same for a condition already known to hold in ctx (the evaluator's rules that fired):
+// skips re-evaluating the condition and the children of its `all` nodes, which all hold.
+void collectFiringHeld(const Condition& condition, const EvalContext& ctx, Firing& out);
 
 // Field access shared with message rendering.
 Value readScalar(const PathInfo& path, const EvalContext& ctx);

@@ -203,7 +203,8 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
     const bool statusNeedsFiring = f.level != Level::Advisory && f.level != Level::Prohibited &&
                                    !rule->satisfiedBy.empty() && anyTransfer;
     Firing firing;
-    if (text || statusNeedsFiring) collectFiring(rule->when, *ctx, firing);
+    // rule->when holds in *ctx: the rule fired (exactly, or with fuzzy matches in `fuzzy`).
+    if (text || statusNeedsFiring) collectFiringHeld(rule->when, *ctx, firing);
     if (text) {
       f.message = renderMessage(rule->message, *ctx, firing);
       f.remediation = renderMessage(rule->remediation, *ctx, firing);

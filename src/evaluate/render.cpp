@@ -76,8 +76,13 @@ void valuesAt(const PathInfo& path, const EvalContext& ctx, std::vector<std::str
   addUnique(out, formatValue(path, readScalar(path, ctx)));
 }
 
-std::string render(const MessageTemplate::Segment& s, const EvalContext& ctx,
-                   const Firing& firing) {
+// Appends one placeholder's values, comma-separated, or "(none)".
+void render(const MessageTemplate::Segment& s, const EvalContext& ctx, const Firing& firing,
+            std::string& out) {
+  if (!s.list && s.path->field != Field::PartySelf && s.path->shape != Shape::List) {
+    out += formatValue(*s.path, readScalar(*s.path, ctx)); // one value (valuesAt's scalar case)
+    return;
+  }
   std::vector<std::string> values;
   if (!s.list) {
     valuesAt(*s.path, ctx, values);
@@ -105,10 +110,14 @@ std::string render(const MessageTemplate::Segment& s, const EvalContext& ctx,
       break;
     }
   }
-  if (values.empty()) return "(none)";
-  std::string out;
-  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i];
-  return out;
+  if (values.empty()) {
+    out += "(none)";
+    return;
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ", ";
+    out += values[i];
+  }
 }
 
 } // namespace
@@ -116,8 +125,12 @@ std::string render(const MessageTemplate::Segment& s, const EvalContext& ctx,
 std::string renderMessage(const MessageTemplate& message, const EvalContext& ctx,
                           const Firing& firing) {
   std::string out;
-  for (const auto& segment : message.segments)
-    out += segment.path ? render(segment, ctx, firing) : segment.text;
+  for (const auto& segment : message.segments) {
+    if (segment.path)
+      render(segment, ctx, firing, out);
+    else
+      out += segment.text;
+  }
   return out;
 }
 

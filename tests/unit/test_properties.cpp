@@ -5,6 +5,7 @@
 //   (c) a waiver only affects the findings of the rule it names;
 //   (d) the verdict is the worst open finding (allowed when none is open);
 //   (e) the rule prefilter (DateView::mayFire) never rules out a rule that fires.
+//   (f) collectFiringHeld, for a condition known to hold, finds what collectFiring finds.
 // (a), check and audit agree, is a command-line property: tests/cli/audit.sh.
 #include "support.hpp"
 
@@ -289,4 +290,41 @@ TEST_CASE("properties: the rule prefilter never rules out a rule that fires", "[
   // The random workloads must make rules fire and let the prefilter rule others out.
   CHECK(holding > 100);
   CHECK(ruledOut > 1000);
+}
+
+// (f) The evaluator collects the firing elements of a rule that fired with collectFiringHeld,
+// which skips re-testing what must hold: the same chips, data sources and first location as
+// collectFiring, which evaluates everything again.
+TEST_CASE("properties: collectFiringHeld finds what collectFiring finds", "[properties]") {
+  std::size_t holding = 0, withElements = 0;
+  for (const auto& c : randomCases(6, 1000)) {
+    const DateView view(bundledRules(), c.date);
+    SourceSet sources;
+    const SourceText source = checkSource(sources, "random.yaml", c.manifest);
+    const std::vector<Workload> workloads = loadManifest(source, bundledRules().catalog);
+    REQUIRE(workloads.size() == 1);
+    const Workload& w = workloads.front();
+    const Screening screening = screenParties(w, view);
+    EvalContext exact;
+    exact.workload = &w;
+    exact.view = &view;
+    exact.screening = &screening;
+    EvalContext fuzzy = exact;
+    fuzzy.withFuzzy = true;
+    for (const Rule* rule : view.rulesInEffect())
+      for (const EvalContext* ctx : {&exact, &fuzzy}) {
+        if (!evaluate(rule->when, *ctx)) continue;
+        Firing all, held;
+        collectFiring(rule->when, *ctx, all);
+        collectFiringHeld(rule->when, *ctx, held);
+        INFO(c.manifest << "on " << c.date.str() << ", rule " << rule->id);
+        CHECK(held.chips == all.chips);
+        CHECK(held.data == all.data);
+        CHECK(held.first.str() == all.first.str());
+        ++holding;
+        withElements += !all.chips.empty() || !all.data.empty();
+      }
+  }
+  CHECK(holding > 100);
+  CHECK(withElements > 10);
 }
