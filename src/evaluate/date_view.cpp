@@ -140,10 +140,12 @@ void scalarGuards(const DateView& view, const Condition& c, GuardSet& out) {
     GuardSet branch;
     scalarGuards(view, c.children[i], branch);
     GuardSet kept;
-    for (const auto& [path, allowed] : common) {
-      const auto same = std::find_if(branch.begin(), branch.end(),
-                                     [&](const auto& g) { return samePath(*g.first, *path); });
-      if (same != branch.end()) kept.emplace_back(path, allowed | same->second);
+    // (No structured binding here: clang before 16 cannot capture one in a lambda.)
+    for (const auto& guard : common) {
+      const auto same = std::find_if(branch.begin(), branch.end(), [&](const auto& g) {
+        return samePath(*g.first, *guard.first);
+      });
+      if (same != branch.end()) kept.emplace_back(guard.first, guard.second | same->second);
     }
     common = std::move(kept);
   }
