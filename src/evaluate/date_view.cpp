@@ -4,6 +4,7 @@
 
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/party_screen.hpp"
+#include "evaluate/rule_masks.hpp"
 
 namespace borderline {
 
@@ -294,14 +295,9 @@ void DateView::mayFire(const Workload& workload, const Screening* screening,
   if (lists_.empty()) return;
   // Rules that need one element of a list to pass their element guards: the union over the
   // elements of each element's intersection.
-  std::uint64_t small[8];
-  std::vector<std::uint64_t> large;
-  std::uint64_t* any = small;
-  if (2 * words_ > 8) {
-    large.resize(2 * words_);
-    any = large.data();
-  }
-  std::uint64_t* one = any + words_;
+  RuleMaskPair masks(words_);
+  std::uint64_t* any = masks.first();
+  std::uint64_t* one = masks.second();
   for (const ListGuard& g : lists_) {
     std::copy(g.unguarded.begin(), g.unguarded.end(), any);
     EvalContext e = ctx;

@@ -7,6 +7,7 @@
 #include "evaluate/authorizations.hpp"
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/render.hpp"
+#include "evaluate/rule_masks.hpp"
 #include "evaluate/waivers.hpp"
 
 namespace borderline {
@@ -159,14 +160,9 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   // The rules that may fire (view.mayFire), then of those the ones that fire, and the ones
   // that fire only with fuzzy name matches: two bit masks over view.rulesInEffect().
   const std::size_t words = view.ruleWords();
-  std::uint64_t small[8];
-  std::vector<std::uint64_t> large;
-  std::uint64_t* fired = small;
-  if (2 * words > 8) {
-    large.resize(2 * words);
-    fired = large.data();
-  }
-  std::uint64_t* fuzzyOnly = fired + words;
+  RuleMaskPair masks(words);
+  std::uint64_t* fired = masks.first();
+  std::uint64_t* fuzzyOnly = masks.second();
   std::fill(fuzzyOnly, fuzzyOnly + words, 0);
   view.mayFire(w, &screening, fired);
   const auto& inEffect = view.rulesInEffect();

@@ -256,27 +256,43 @@ TEST_CASE("properties: a waiver only affects the rule it names", "[properties]")
   CHECK(waived > 10);
 }
 
+// One random case on its date, loaded and screened, with the evaluator's two contexts: exact
+// party-list matches only, and fuzzy ones too. Not copyable: the contexts point into it.
+struct ScreenedCase {
+  explicit ScreenedCase(const Case& c)
+      : view(bundledRules(), c.date),
+        workloads(
+            loadManifest(checkSource(sources, "random.yaml", c.manifest), bundledRules().catalog)) {
+    REQUIRE(workloads.size() == 1);
+    screening = screenParties(workloads.front(), view);
+    exact.workload = &workloads.front();
+    exact.view = &view;
+    exact.screening = &screening;
+    fuzzy = exact;
+    fuzzy.withFuzzy = true;
+  }
+  ScreenedCase(const ScreenedCase&) = delete;
+  ScreenedCase& operator=(const ScreenedCase&) = delete;
+  const Workload& workload() const { return workloads.front(); }
+
+  SourceSet sources;
+  DateView view;
+  std::vector<Workload> workloads;
+  Screening screening;
+  EvalContext exact, fuzzy;
+};
+
 // (e) DateView::mayFire, the evaluator's prefilter, only rules out rules that cannot fire: every
 // rule whose condition holds for a workload (with exact or with fuzzy party-list matches) keeps
 // its bit, whatever the date.
 TEST_CASE("properties: the rule prefilter never rules out a rule that fires", "[properties]") {
   std::size_t holding = 0, ruledOut = 0;
   for (const auto& c : randomCases(5, 1000)) {
-    const DateView view(bundledRules(), c.date);
-    SourceSet sources;
-    const SourceText source = checkSource(sources, "random.yaml", c.manifest);
-    const std::vector<Workload> workloads = loadManifest(source, bundledRules().catalog);
-    REQUIRE(workloads.size() == 1);
-    const Workload& w = workloads.front();
-    const Screening screening = screenParties(w, view);
+    const ScreenedCase k(c);
+    const DateView& view = k.view;
     std::vector<std::uint64_t> mask(view.ruleWords());
-    view.mayFire(w, &screening, mask.data());
-    EvalContext exact;
-    exact.workload = &w;
-    exact.view = &view;
-    exact.screening = &screening;
-    EvalContext fuzzy = exact;
-    fuzzy.withFuzzy = true;
+    view.mayFire(k.workload(), &k.screening, mask.data());
+    const EvalContext &exact = k.exact, &fuzzy = k.fuzzy;
     const auto& rules = view.rulesInEffect();
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const bool bit = (mask[i / 64] >> (i % 64)) & 1u;
@@ -298,19 +314,9 @@ TEST_CASE("properties: the rule prefilter never rules out a rule that fires", "[
 TEST_CASE("properties: collectFiringHeld finds what collectFiring finds", "[properties]") {
   std::size_t holding = 0, withElements = 0;
   for (const auto& c : randomCases(6, 1000)) {
-    const DateView view(bundledRules(), c.date);
-    SourceSet sources;
-    const SourceText source = checkSource(sources, "random.yaml", c.manifest);
-    const std::vector<Workload> workloads = loadManifest(source, bundledRules().catalog);
-    REQUIRE(workloads.size() == 1);
-    const Workload& w = workloads.front();
-    const Screening screening = screenParties(w, view);
-    EvalContext exact;
-    exact.workload = &w;
-    exact.view = &view;
-    exact.screening = &screening;
-    EvalContext fuzzy = exact;
-    fuzzy.withFuzzy = true;
+    const ScreenedCase k(c);
+    const DateView& view = k.view;
+    const EvalContext &exact = k.exact, &fuzzy = k.fuzzy;
     for (const Rule* rule : view.rulesInEffect())
       for (const EvalContext* ctx : {&exact, &fuzzy}) {
         if (!evaluate(rule->when, *ctx)) continue;
