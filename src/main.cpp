@@ -16,6 +16,11 @@ int main(int argc, char** argv) {
                "Not legal advice."};
   app.set_version_flag("--version", std::string("borderline ") + BORDERLINE_VERSION);
   app.require_subcommand(1);
+  // CLI11's own parse errors carry the same prefix as every other message of ours. Subcommands
+  // copy this when registered, so it is set before them.
+  app.failure_message([](const CLI::App* from, const CLI::Error& e) {
+    return "borderline: " + CLI::FailureMessage::simple(from, e);
+  });
   CommandRunner run;
   registerCheck(app, run);
   registerRules(app, run);
