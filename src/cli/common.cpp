@@ -30,7 +30,7 @@ void addRuleOptions(CLI::App& command, RuleOptions& options) {
 
 LoadedRules loadRules(const RuleOptions& options, SourceSet& sources) {
   LoadedRules loaded;
-  if (options.rules.empty()) addBundledPacks(loaded.packs, sources);
+  if (options.rules.empty()) addBundledPacks(loaded.packs, sources, options.bundledTests);
   for (const auto& path : options.rules) addPackPath(loaded.packs, sources, path);
   for (const auto& path : options.addRules) addPackPath(loaded.packs, sources, path);
   loaded.compiled = compileRules(loaded.packs);

@@ -27,8 +27,9 @@ public:
 };
 
 struct RuleOptions {
-  std::vector<std::string> rules;    // --rules: replace the bundled packs
-  std::vector<std::string> addRules; // --add-rules: add to them
+  std::vector<std::string> rules;                 // --rules: replace the bundled packs
+  std::vector<std::string> addRules;              // --add-rules: add to them
+  BundledTests bundledTests = BundledTests::Skip; // `rules test` reads them
 };
 void addRuleOptions(CLI::App& command, RuleOptions& options);
 

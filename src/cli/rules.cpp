@@ -111,7 +111,9 @@ std::vector<std::string> runCase(const RuleTestCase& t, const CompiledRules& rul
 
 int runTest(const RulesOptions& o) {
   SourceSet sources;
-  const LoadedRules loaded = loadRules(o.rules, sources);
+  RuleOptions withTests = o.rules;
+  withTests.bundledTests = BundledTests::Include;
+  const LoadedRules loaded = loadRules(withTests, sources);
   PackSet testFiles;
   if (o.testPaths.empty()) testFiles.tests = loaded.packs.tests;
   for (const auto& path : o.testPaths) addPackPath(testFiles, sources, path);

@@ -15,11 +15,12 @@ namespace borderline {
 
 namespace {
 
-void addDocuments(PackSet& set, const SourceText& source, const std::string& digest) {
+void addDocuments(PackSet& set, const SourceText& source, const std::string& digest,
+                  YamlSource trust = YamlSource::Untrusted) {
   Diagnostics diags;
   YamlReader reader(source.name, diags);
   bool any = false;
-  for (const auto& doc : parseYamlDocuments(source.name, source.text)) {
+  for (const auto& doc : parseYamlDocuments(source.name, source.text, trust)) {
     if (doc.IsNull()) continue;
     any = true;
     if (!reader.isMap(doc, "rule pack document")) continue;
@@ -64,8 +65,8 @@ void addPackFile(PackSet& set, SourceSet& sources, const std::string& path) {
   const SourceText source = readSource(sources, path);
   std::string digest = sha256Hex(source.text);
   if (auto index = readPartyIndexFor(path, digest)) {
-    set.packs.push_back({source.name, PackKind::PartyList, YAML::Node(), std::move(digest),
-                         std::move(*index)});
+    set.packs.push_back(
+        {source.name, PackKind::PartyList, YAML::Node(), std::move(digest), std::move(*index)});
     return;
   }
   addDocuments(set, source, digest);
@@ -102,9 +103,26 @@ void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string
   addDocuments(set, checkSource(sources, std::move(name), std::move(text)));
 }
 
-void addBundledPacks(PackSet& set, SourceSet& sources) {
-  for (const auto& file : bundledRuleFiles())
-    addPackText(set, sources, "bundled:rules/" + std::string(file.path), std::string(file.content));
+void addBundledPacks(PackSet& set, SourceSet& sources, BundledTests tests) {
+  addBundledFiles(set, sources, bundledRuleFiles(), tests);
+}
+
+void addBundledFiles(PackSet& set, SourceSet& sources, std::span<const BundledFile> files,
+                     BundledTests tests) {
+  for (const auto& file : files) {
+    const bool inTestsFolder = file.path.substr(0, 6) == "tests/";
+    if (inTestsFolder && tests == BundledTests::Skip) continue;
+    const SourceText source =
+        checkSource(sources, "bundled:rules/" + std::string(file.path), std::string(file.content));
+    const std::size_t packsBefore = set.packs.size(), testsBefore = set.tests.size();
+    addDocuments(set, source, sha256Hex(source.text), YamlSource::Bundled);
+    const bool addedPacks = set.packs.size() != packsBefore;
+    const bool addedTests = set.tests.size() != testsBefore;
+    if (inTestsFolder ? addedPacks : addedTests)
+      throw LoadFailure({Diagnostic{Location{source.name, 0, 0},
+                                    inTestsFolder ? "only RuleTest documents belong in rules/tests/"
+                                                  : "RuleTest documents belong in rules/tests/"}});
+  }
 }
 
 } // namespace borderline

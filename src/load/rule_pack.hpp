@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "load/bundled_rules.hpp"
 #include "load/source.hpp"
 
 namespace borderline {
@@ -32,7 +33,15 @@ struct PackSet {
 void addPackPath(PackSet& set, SourceSet& sources, const std::string& path);
 // Adds the documents of rule-pack text already in memory (tests, tools).
 void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string text);
-// Adds the rule packs compiled into the binary.
-void addBundledPacks(PackSet& set, SourceSet& sources);
+// Whether the bundled RuleTest files (rules/tests/) are read: only `rules test` needs them,
+// and they are a third of the bundle's bytes.
+enum class BundledTests { Skip, Include };
+// Adds the rule packs compiled into the binary. With Include, also checks that RuleTest
+// documents sit in rules/tests/ and nothing else does, which Skip relies on (CI runs `rules
+// test` on the bundle, so a misplaced document fails there, not silently elsewhere).
+void addBundledPacks(PackSet& set, SourceSet& sources, BundledTests tests = BundledTests::Skip);
+// The same for any list of files laid out like the bundle (unit tests).
+void addBundledFiles(PackSet& set, SourceSet& sources, std::span<const BundledFile> files,
+                     BundledTests tests);
 
 } // namespace borderline

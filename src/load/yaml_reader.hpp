@@ -25,10 +25,17 @@ inline constexpr std::size_t kMaxYamlDepth = 100;
 // One scalar (a key or a value); the longest text in the bundled packs is about 1 KiB.
 inline constexpr std::size_t kMaxYamlScalarBytes = 64 * 1024;
 
+// Whether a text gets the first, event-only pass that stops yaml-cpp from hanging on some
+// malformed input and bounds nesting and scalar sizes. Only the rule packs compiled into the
+// binary skip it: their bytes are fixed at build time and loaded by every test run, and the
+// pass doubles their parsing time, which every command pays at start-up.
+enum class YamlSource { Untrusted, Bundled };
+
 // Parses every YAML document of a source. Throws LoadFailure (with the parser's line and
 // column) on a syntax error, nesting deeper than kMaxYamlDepth, a scalar longer than
 // kMaxYamlScalarBytes or any other parser failure.
-std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text);
+std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::string& text,
+                                           YamlSource source = YamlSource::Untrusted);
 
 // Reading context for one file: its name, where errors go, and a budget of values read so
 // that alias expansion ("billion laughs") cannot make loading explode.
