@@ -12,6 +12,8 @@ bool member(const Operand& set, ValueType type, const Value& v, const DateView& 
   switch (type) {
   case ValueType::Country: {
     const auto id = static_cast<CountryId>(v.integer);
+    if (const CountrySet* resolved = view.resolvedSet(set.resolvedSet))
+      return resolved->contains(id);
     if (set.countries.contains(id)) return true;
     return std::any_of(set.groups.begin(), set.groups.end(),
                        [&](std::uint16_t g) { return view.group(g).contains(id); });
