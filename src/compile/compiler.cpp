@@ -359,6 +359,23 @@ std::string rulesDigest(const CompiledRules& rules) {
   return sha256Hex(all);
 }
 
+// Numbers the country sets that name groups (Operand::resolvedSet), over every condition of
+// the rules and classifications, so that each date's view can resolve each set once.
+void numberGroupSets(Condition& c, std::int32_t& next) {
+  for (auto& op : c.ops)
+    if (!op.operand.groups.empty()) op.operand.resolvedSet = next++;
+  for (auto& child : c.children) numberGroupSets(child, next);
+}
+
+void numberGroupSets(CompiledRules& rules) {
+  std::int32_t next = 0;
+  for (auto& rule : rules.rules) {
+    numberGroupSets(rule.when, next);
+    if (rule.unless) numberGroupSets(*rule.unless, next);
+  }
+  for (auto& c : rules.classifications) numberGroupSets(c.when, next);
+}
+
 } // namespace
 
 std::unique_ptr<CompiledRules> compileRules(const PackSet& packs) {
@@ -379,6 +396,7 @@ std::unique_ptr<CompiledRules> compileRules(const PackSet& packs) {
       out->partyIndex.add(static_cast<int>(i), static_cast<int>(a + 1), e.aliases[a]);
   }
   out->partyIndex.finish();
+  numberGroupSets(*out);
   out->digest = rulesDigest(*out);
   return out;
 }

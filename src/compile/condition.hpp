@@ -41,6 +41,10 @@ struct Operand {
   std::vector<std::string> texts;          // string members
   std::vector<double> numbers;             // number or date members
   std::shared_ptr<const std::regex> regex; // matches
+  // For a country set naming groups: its number among such sets of the compiled rules, under
+  // which DateView keeps `countries` and the groups' members on its date as one set
+  // (DateView::resolvedSet). -1 when not numbered (the groups are then looked up one by one).
+  std::int32_t resolvedSet = -1;
 };
 
 struct Operator {

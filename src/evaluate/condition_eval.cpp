@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evaluate/eval_cache.hpp"
+#include "evaluate/list_values.hpp"
 
 namespace borderline {
 
@@ -12,6 +13,8 @@ bool member(const Operand& set, ValueType type, const Value& v, const DateView& 
   switch (type) {
   case ValueType::Country: {
     const auto id = static_cast<CountryId>(v.integer);
+    if (const CountrySet* resolved = view.resolvedSet(set.resolvedSet))
+      return resolved->contains(id);
     if (set.countries.contains(id)) return true;
     return std::any_of(set.groups.begin(), set.groups.end(),
                        [&](std::uint16_t g) { return view.group(g).contains(id); });
@@ -84,16 +87,17 @@ bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const 
 bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   switch (op.op) {
   case Op::Exists: {
-    const bool nonEmpty = anyListValue(path, ctx, [](const Value&) { return true; });
+    const bool nonEmpty = forAnyListValue(path, ctx, [](const Value&) { return true; });
     return nonEmpty == (op.operand.integer != 0);
   }
   case Op::Contains:
-    return anyListValue(path, ctx, [&](const Value& v) { return equal(op.operand, path.type, v); });
+    return forAnyListValue(path, ctx,
+                           [&](const Value& v) { return equal(op.operand, path.type, v); });
   case Op::Intersects:
-    return anyListValue(
+    return forAnyListValue(
         path, ctx, [&](const Value& v) { return member(op.operand, path.type, v, *ctx.view); });
   case Op::Matches:
-    return anyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v, ctx); });
+    return forAnyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v, ctx); });
   default:
     return false;
   }

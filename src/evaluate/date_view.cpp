@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compile/condition_walk.hpp"
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/party_screen.hpp"
 #include "evaluate/rule_masks.hpp"
@@ -12,6 +13,11 @@ DateView::DateView(const CompiledRules& rules, Date date) : rules_(&rules), date
   for (const auto& r : rules.rules)
     if (r.appliesOn(date)) inEffect_.push_back(&r);
   for (const auto& g : rules.groups) groups_.push_back(g.membersOn(date));
+  for (const auto& r : rules.rules) {
+    resolveSets(r.when);
+    if (r.unless) resolveSets(*r.unless);
+  }
+  for (const auto& c : rules.classifications) resolveSets(c.when);
   for (const auto& c : rules.classifications)
     if (c.appliesOn(date)) classifications_.push_back(&c);
   for (const auto& p : rules.parties) partyActive_.push_back(p.activeOn(date));
@@ -23,6 +29,16 @@ DateView::DateView(const CompiledRules& rules, Date date) : rules_(&rules), date
   for (std::size_t i = 0; i < inEffect_.size(); ++i) {
     std::vector<Field> lists;
     addGuards(i, inEffect_[i]->when, lists);
+  }
+  auto noteListedReads = [this](const Condition& c) {
+    if (!c.path) return;
+    const bool parent = c.path->field == Field::PartyParentListed;
+    if (parent || c.path->field == Field::PartyListed)
+      listedRead_[static_cast<std::size_t>(parent)][static_cast<std::size_t>(c.path->role)] = true;
+  };
+  for (const Rule* r : inEffect_) {
+    forEachNode(r->when, noteListedReads);
+    if (r->unless) forEachNode(*r->unless, noteListedReads);
   }
 }
 
@@ -335,6 +351,28 @@ void DateView::mayFire(const Workload& workload, const Screening* screening,
     }
     for (std::size_t k = 0; k < words_; ++k) out[k] &= any[k];
   }
+}
+
+void DateView::resolveSets(const Condition& condition) {
+  forEachNode(condition, [this](const Condition& c) {
+    for (const auto& op : c.ops) {
+      if (op.operand.resolvedSet < 0) continue;
+      const auto k = static_cast<std::size_t>(op.operand.resolvedSet);
+      if (k >= resolvedSets_.size()) {
+        resolvedSets_.resize(k + 1);
+        resolvedUses_.resize(k + 1, 0);
+      }
+      // A number carried twice (a copied condition) stays unresolved: member() then looks
+      // each group up, which is always right.
+      if (++resolvedUses_[k] > 1) {
+        resolvedUses_[k] = 2;
+        continue;
+      }
+      CountrySet all = op.operand.countries;
+      for (std::uint16_t g : op.operand.groups) all |= groups_[g];
+      resolvedSets_[k] = all;
+    }
+  });
 }
 
 const std::string* DateView::classify(const ChipSpec& spec) const {

@@ -21,7 +21,19 @@ public:
   const CompiledRules& rules() const { return *rules_; }
   const std::vector<const Rule*>& rulesInEffect() const { return inEffect_; }
   const CountrySet& group(std::uint16_t id) const { return groups_[id]; }
+  // A numbered country set of the rules (Operand::resolvedSet) with its groups' members on
+  // this date, or null (-1, or a number the rules' conditions do not give exactly one set).
+  const CountrySet* resolvedSet(std::int32_t id) const {
+    const auto k = static_cast<std::size_t>(id);
+    return id >= 0 && k < resolvedSets_.size() && resolvedUses_[k] == 1 ? &resolvedSets_[k]
+                                                                        : nullptr;
+  }
   bool partyActive(int entry) const { return partyActive_[static_cast<std::size_t>(entry)]; }
+  // Whether some rule in effect reads the party-list matches of this role's name (or, with
+  // `parent`, its parent's name). Screening a name no rule reads changes no finding.
+  bool readsListed(PartyRole role, bool parent) const {
+    return listedRead_[static_cast<std::size_t>(parent)][static_cast<std::size_t>(role)];
+  }
 
   // Which rules of rulesInEffect() can fire for this workload at all: bit i % 64 of
   // out[i / 64] for rulesInEffect()[i], `out` holding ruleWords() words. A quick test of the
@@ -40,6 +52,7 @@ public:
 
 private:
   const std::string* classify(const ChipSpec& spec) const;
+  void resolveSets(const Condition& c);
 
   // Rule masks (ruleWords() words each) for the values 0..255 of one scalar field, then one
   // for a missing value (index kAbsent).
@@ -64,9 +77,12 @@ private:
   Date date_;
   std::vector<const Rule*> inEffect_;
   std::vector<CountrySet> groups_;
+  std::vector<CountrySet> resolvedSets_;
+  std::vector<std::uint8_t> resolvedUses_; // how many operands carry each number (max 2)
   std::vector<const Classification*> classifications_;
   std::vector<const std::string*> catalogEccn_;
   std::vector<bool> partyActive_;
+  bool listedRead_[2][kPartyRoles] = {};
   std::size_t words_ = 1;
   std::vector<std::uint64_t> all_;  // every rule in effect
   std::vector<GuardTable> scalars_; // workload fields and party-list matches (see mayFire)

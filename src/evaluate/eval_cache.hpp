@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "evaluate/screening.hpp"
+#include "evaluate/string_memo.hpp"
 
 namespace borderline {
 
@@ -24,15 +25,9 @@ public:
   bool matches(const std::regex& regex, std::string_view text);
 
 private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<screening::Hit>, Hash, std::equal_to<>> hits_;
+  StringMemo<std::vector<screening::Hit>> hits_;
   // Keyed by the regex's address, then the text.
-  std::unordered_map<const std::regex*,
-                     std::unordered_map<std::string, bool, Hash, std::equal_to<>>>
-      matches_;
+  std::unordered_map<const std::regex*, StringMemo<bool>> matches_;
   std::size_t matchEntries_ = 0;
 };
 

@@ -6,6 +6,7 @@
 
 #include "evaluate/authorizations.hpp"
 #include "evaluate/condition_eval.hpp"
+#include "evaluate/prefetch.hpp"
 #include "evaluate/render.hpp"
 #include "evaluate/rule_masks.hpp"
 #include "evaluate/waivers.hpp"
@@ -143,12 +144,13 @@ template <class F> void forEachBit(const std::uint64_t* mask, std::size_t words,
 } // namespace
 
 Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptions& options) {
+  prefetchWorkload(w);
   Result result;
   result.workload = &w;
   const bool text = options.messages;
   std::vector<const Waiver*> waivers;
   if (!w.waivers.empty() || !options.waivers.empty()) waivers = waiversFor(w, options.waivers);
-  const Screening screening = screenParties(w, view, options.cache);
+  const Screening screening = screenParties(w, view, options.cache, ScreenNames::ReadByRules);
   EvalContext exact;
   exact.workload = &w;
   exact.view = &view;

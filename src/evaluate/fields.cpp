@@ -1,5 +1,6 @@
 // Reading values from the typed model by field id: the evaluator's half of the path table.
 #include "evaluate/condition_eval.hpp"
+#include "evaluate/list_values.hpp"
 
 namespace borderline {
 
@@ -118,40 +119,7 @@ Value readScalar(const PathInfo& p, const EvalContext& c) {
 }
 
 bool anyListValue(const PathInfo& p, const EvalContext& c, FunctionRef<bool(const Value&)> f) {
-  auto strings = [&](const std::vector<std::string>& values) {
-    for (const auto& v : values)
-      if (f(Value{true, 0, 0, v})) return true;
-    return false;
-  };
-  auto enums = [&](const auto& values) {
-    for (auto v : values)
-      if (f(Value{true, 0, static_cast<std::int64_t>(v), {}})) return true;
-    return false;
-  };
-  switch (p.field) {
-  case Field::EndUse:
-    return enums(c.workload->endUse.values);
-  case Field::PartyDesignations:
-    return strings(party(p, c).designations.values);
-  case Field::PartyListed:
-  case Field::PartyParentListed: {
-    if (!c.screening) return false;
-    const int role = static_cast<int>(p.role);
-    const PartyScreen& s =
-        p.field == Field::PartyParentListed ? c.screening->parent[role] : c.screening->name[role];
-    for (auto list : c.withFuzzy ? s.allLists : s.exactLists)
-      if (f(Value{true, 0, 0, list})) return true;
-    return false;
-  }
-  case Field::DataCategories:
-    return enums(c.data->categories.values);
-  case Field::DataTransfer:
-    return strings(c.data->transfer.values);
-  case Field::AuthCovers:
-    return strings(c.auth->covers.values);
-  default:
-    return false;
-  }
+  return forAnyListValue(p, c, f);
 }
 
 Location locate(const PathInfo& p, const EvalContext& c) {

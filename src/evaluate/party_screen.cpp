@@ -20,9 +20,9 @@ void screenName(const std::string& name, PartyRole role, bool parent, const Date
   const auto& hits =
       cache ? cache->screen(rules.partyIndex, name, screening::kReviewThreshold) : uncached;
   for (const auto& hit : hits) {
-    if (!view.partyActive(hit.entry)) continue;  // not yet listed (or delisted) on this date
-    const std::string_view list =
-        rules.partyLists[static_cast<std::size_t>(rules.parties[static_cast<std::size_t>(hit.entry)].list)];
+    if (!view.partyActive(hit.entry)) continue; // not yet listed (or delisted) on this date
+    const std::string_view list = rules.partyLists[static_cast<std::size_t>(
+        rules.parties[static_cast<std::size_t>(hit.entry)].list)];
     if (hit.exact) addUnique(out.exactLists, list);
     addUnique(out.allLists, list);
     all.matches.push_back({role, parent, hit.entry, hit.alias, hit.score, hit.exact});
@@ -34,15 +34,19 @@ void screenName(const std::string& name, PartyRole role, bool parent, const Date
 
 } // namespace
 
-Screening screenParties(const Workload& workload, const DateView& view, EvalCache* cache) {
+Screening screenParties(const Workload& workload, const DateView& view, EvalCache* cache,
+                        ScreenNames names) {
   Screening s;
   if (view.rules().parties.empty()) return s;
+  const bool all = names == ScreenNames::All;
   for (int r = 0; r < kPartyRoles; ++r) {
     const Party& party = workload.parties[r];
     if (!party.present) continue;
     const auto role = static_cast<PartyRole>(r);
-    if (party.name.has()) screenName(*party.name.value, role, false, view, cache, s.name[r], s);
-    if (party.parentName.has()) screenName(*party.parentName.value, role, true, view, cache, s.parent[r], s);
+    if (party.name.has() && (all || view.readsListed(role, false)))
+      screenName(*party.name.value, role, false, view, cache, s.name[r], s);
+    if (party.parentName.has() && (all || view.readsListed(role, true)))
+      screenName(*party.parentName.value, role, true, view, cache, s.parent[r], s);
   }
   return s;
 }

@@ -30,9 +30,13 @@ struct Screening {
   bool fuzzyOnly = false; // some list is matched only fuzzily
 };
 
+// Which names to screen: all of them (explain shows every match), or only those some rule in
+// effect reads (DateView::readsListed), which is all the evaluator needs.
+enum class ScreenNames : std::uint8_t { All, ReadByRules };
+
 class EvalCache;
 // `cache` (optional, one per thread) remembers the matches of names seen before.
-Screening screenParties(const Workload& workload, const DateView& view,
-                        EvalCache* cache = nullptr);
+Screening screenParties(const Workload& workload, const DateView& view, EvalCache* cache = nullptr,
+                        ScreenNames names = ScreenNames::All);
 
 } // namespace borderline

@@ -6,6 +6,8 @@
 //   (d) the verdict is the worst open finding (allowed when none is open);
 //   (e) the rule prefilter (DateView::mayFire) never rules out a rule that fires.
 //   (f) collectFiringHeld, for a condition known to hold, finds what collectFiring finds.
+//   (g) screening only the names the rules in effect read changes no rule's outcome;
+//   (h) a date's resolved country sets are their countries plus their groups' members.
 // (a), check and audit agree, is a command-line property: tests/cli/audit.sh.
 #include "support.hpp"
 
@@ -14,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "compile/condition_walk.hpp"
 #include "evaluate/condition_eval.hpp"
 #include "evaluate/party_screen.hpp"
 #include "load/rule_pack.hpp"
@@ -333,4 +336,58 @@ TEST_CASE("properties: collectFiringHeld finds what collectFiring finds", "[prop
   }
   CHECK(holding > 100);
   CHECK(withElements > 10);
+}
+
+// (g) The evaluator screens only the party names that some rule in effect reads
+// (ScreenNames::ReadByRules): every rule's `when` and `unless`, and the prefilter, come out
+// the same as with every name screened.
+TEST_CASE("properties: screening only the names rules read changes no outcome", "[properties]") {
+  std::size_t holding = 0;
+  for (const auto& c : randomCases(7, 500)) {
+    const ScreenedCase k(c);
+    const DateView& view = k.view;
+    const Screening read = screenParties(k.workload(), view, nullptr, ScreenNames::ReadByRules);
+    EvalContext exact = k.exact;
+    exact.screening = &read;
+    EvalContext fuzzy = exact;
+    fuzzy.withFuzzy = true;
+    std::vector<std::uint64_t> all(view.ruleWords()), some(view.ruleWords());
+    view.mayFire(k.workload(), &k.screening, all.data());
+    view.mayFire(k.workload(), &read, some.data());
+    CHECK(all == some);
+    for (const Rule* rule : view.rulesInEffect()) {
+      INFO(c.manifest << "on " << c.date.str() << ", rule " << rule->id);
+      CHECK(evaluate(rule->when, exact) == evaluate(rule->when, k.exact));
+      CHECK(evaluate(rule->when, fuzzy) == evaluate(rule->when, k.fuzzy));
+      if (rule->unless) {
+        CHECK(evaluate(*rule->unless, exact) == evaluate(*rule->unless, k.exact));
+        CHECK(evaluate(*rule->unless, fuzzy) == evaluate(*rule->unless, k.fuzzy));
+      }
+      holding += evaluate(rule->when, fuzzy);
+    }
+  }
+  CHECK(holding > 100);
+}
+
+// (h) Country sets that name groups are resolved once per date (Operand::resolvedSet): each is
+// exactly its fixed countries plus the members of its groups on that date.
+TEST_CASE("properties: resolved country sets are their countries and groups", "[properties]") {
+  const CompiledRules& rules = bundledRules();
+  std::size_t resolved = 0;
+  for (const char* date : {"2023-01-01", "2025-01-15", "2025-09-01", "2026-06-01"}) {
+    const DateView view(rules, day(date));
+    for (const auto& rule : rules.rules)
+      forEachNode(rule.when, [&](const Condition& c) {
+        for (const auto& op : c.ops) {
+          if (op.operand.groups.empty()) continue;
+          const CountrySet* set = view.resolvedSet(op.operand.resolvedSet);
+          REQUIRE(set != nullptr);
+          CountrySet expected = op.operand.countries;
+          for (std::uint16_t g : op.operand.groups) expected |= view.group(g);
+          CHECK(*set == expected);
+          ++resolved;
+        }
+      });
+  }
+  CHECK(resolved > 20);
 }
