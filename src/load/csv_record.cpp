@@ -4,7 +4,33 @@
 
 #include <fmt/format.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace borderline {
+
+namespace {
+
+// Where the unquoted field at `i` ends: the first ',' or '"' from `i` on, or `n`. Most fields
+// are shorter than 16 bytes, so one SSE2 comparison usually finds the end (a byte loop
+// compared ~170 bytes a record one at a time).
+std::size_t unquotedFieldEnd(const char* data, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i quote = _mm_set1_epi8('"');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    const int hits =
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(chunk, comma), _mm_cmpeq_epi8(chunk, quote)));
+    if (hits != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hits)));
+  }
+#endif
+  while (i < n && data[i] != ',' && data[i] != '"') ++i;
+  return i;
+}
+
+} // namespace
 
 std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete) {
   const char* const begin = text.data();
@@ -28,6 +54,17 @@ std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complet
   }
   complete = false;
   return text.size();
+}
+
+std::size_t countLineBreaks(std::string_view text) {
+  std::size_t count = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
+    ++count;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return count;
 }
 
 std::string_view csvRecordBody(std::string_view record) {
@@ -82,10 +119,7 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
         return false;
       }
     } else {
-      // One pass to the comma that ends the field (fields are short: a byte loop beats two
-      // memchr calls per field).
-      std::size_t end = i;
-      while (end < n && record[end] != ',' && record[end] != '"') ++end;
+      const std::size_t end = unquotedFieldEnd(record.data(), i, n);
       if (end < n && record[end] == '"') {
         errorOffset = static_cast<std::uint32_t>(end);
         error = "quote inside an unquoted CSV field (quote the whole field, and write a quote "
