@@ -140,8 +140,9 @@ std::string_view CsvInventory::nameOf(std::string_view record, CsvScratch& s) co
 class CsvRowReader {
 public:
   CsvRowReader(const CsvInventory& inventory, std::vector<CsvField>& fields, std::string& scratch,
-               std::vector<Diagnostic>& errors, WorkloadPool& pool)
-      : inv_(inventory), fields_(fields), scratch_(scratch), errors_(errors), pool_(pool) {}
+               ChipIndexCache& chipIndexes, std::vector<Diagnostic>& errors, WorkloadPool& pool)
+      : inv_(inventory), fields_(fields), scratch_(scratch), chipIndexes_(chipIndexes),
+        errors_(errors), pool_(pool) {}
 
   // Splits a record; false (with the error recorded) when it cannot be read at all.
   bool split(std::string_view record, std::uint32_t line) {
@@ -165,14 +166,17 @@ public:
                                        fields_.size(), inv_.fieldCount_));
       return false;
     }
+    // Each cell is read several times (emptiness, comparison, value): trim it once.
+    for (int c = 0; c < kCsvColumns; ++c) {
+      const int i = inv_.index_[static_cast<std::size_t>(c)];
+      cells_[static_cast<std::size_t>(c)] =
+          i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
+    }
     return true;
   }
 
-  std::string_view cell(C c) const {
-    if (c == kNone) return {};
-    const int i = inv_.index_[at(c)];
-    return i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
-  }
+  // The trimmed text of a cell of a record that split() read.
+  std::string_view cell(C c) const { return c == kNone ? std::string_view() : cells_[at(c)]; }
   // The location of a cell, or of a position inside its (trimmed) text.
   Location where(C c, std::size_t within = 0) const {
     const int i = inv_.index_[at(c)];
@@ -295,7 +299,7 @@ public:
       ChipUse use;
       use.loc = where(C::Chips, offset);
       use.model = std::string(model);
-      use.catalogIndex = inv_.catalog_->find(model);
+      use.catalogIndex = chipIndexes_.find(*inv_.catalog_, model);
       if (use.catalogIndex < 0) {
         error(C::Chips, unknownChipMessage(*inv_.catalog_, model), offset);
       } else {
@@ -444,9 +448,11 @@ private:
   const CsvInventory& inv_;
   std::vector<CsvField>& fields_;
   std::string& scratch_;
+  ChipIndexCache& chipIndexes_;
   std::vector<Diagnostic>& errors_;
   WorkloadPool& pool_;
   std::string_view record_;
+  std::array<std::string_view, kCsvColumns> cells_{};
   std::uint32_t line_ = 0;
   bool multiline_ = false;
 };
@@ -484,11 +490,11 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
     pos = end;
     ++out.rows;
     std::vector<Diagnostic> rowErrors;
-    CsvRowReader row(*this, s.fields, s.text, rowErrors, out.pool);
+    CsvRowReader row(*this, s.fields, s.text, s.chips, rowErrors, out.pool);
     const bool readable = row.split(record, line);
     const std::string_view name = readable ? row.cell(C::Name) : std::string_view();
     if (active && !name.empty() && name == groupName) {
-      CsvRowReader firstRow(*this, s.firstFields, s.firstText, rowErrors, out.pool);
+      CsvRowReader firstRow(*this, s.firstFields, s.firstText, s.chips, rowErrors, out.pool);
       firstRow.split(groupRecord, group.line);
       row.next(*w, firstRow, group.line);
       ++group.rows;
