@@ -1,5 +1,7 @@
 #include "load/chip_index_cache.hpp"
 
+#include <cstdint>
+
 namespace borderline {
 
 int ChipIndexCache::find(const ChipCatalog& catalog, std::string_view model) {
@@ -8,9 +10,9 @@ int ChipIndexCache::find(const ChipCatalog& catalog, std::string_view model) {
     slots_ = {};
     catalog_ = &catalog;
   }
-  // Model names differ in length and in their first and last letters often enough.
-  const std::size_t hash = model.size() * 31 + static_cast<unsigned char>(model.front()) * 7 +
-                           static_cast<unsigned char>(model.back());
+  // FNV-1a: model names often differ in one digit only (nvidia-h100-sxm, nvidia-h200-sxm).
+  std::uint32_t hash = 2166136261u;
+  for (const char c : model) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
   Slot& slot = slots_[hash % slots_.size()];
   if (slot.used && slot.model == model) return slot.index;
   slot.model.assign(model);

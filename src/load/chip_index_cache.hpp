@@ -1,7 +1,7 @@
 #pragma once
 // Catalog indexes of the chip models a CSV loader met lately. About twenty model names fill a
 // million rows, and ChipCatalog::find lower-cases and hashes each one; this remembers the
-// answer per exact spelling, in a small table indexed by a cheap hash of the text.
+// answer per exact spelling, in a small table indexed by a hash of the text.
 #include <array>
 #include <string>
 #include <string_view>
@@ -22,7 +22,7 @@ private:
     bool used = false;
   };
   const ChipCatalog* catalog_ = nullptr; // the catalog the slots' answers come from
-  std::array<Slot, 64> slots_;
+  std::array<Slot, 256> slots_;          // a few times the models in use: few collisions
 };
 
 } // namespace borderline

@@ -72,6 +72,15 @@ TEST_CASE("csv: records follow RFC 4180") {
     CHECK(fields[3].text == "0123456789abcdefg");
     CHECK_FALSE(splitCsvRecord("x,0123456789abcdefghij\"", fields, scratch, offset, error));
     CHECK(offset == 22);
+    REQUIRE(splitCsvRecord("0123456789abcdefghij,,0123456789abcdef0123456789abcdef,x,", fields,
+                           scratch, offset, error));
+    REQUIRE(fields.size() == 5);
+    CHECK(fields[1].text.empty());
+    CHECK(fields[1].offset == 21);
+    CHECK(fields[2].text == "0123456789abcdef0123456789abcdef");
+    CHECK(fields[3].offset == 55);
+    CHECK(fields[4].text.empty());
+    CHECK(fields[4].offset == 57);
   }
   SECTION("a record ends at a line break outside quotes") {
     bool complete = false;
