@@ -41,7 +41,7 @@ struct LoadedBatch {
   // Text that locations of this batch point at when no SourceSet owns it (file names read
   // back from results by `report merge`).
   std::set<std::string, std::less<>> names;
-  // Where cleared workloads wait to be reused by the next batch loaded into this one.
+  // The heap buffers of cleared workloads, for the next batch loaded into this one.
   WorkloadPool pool;
   std::string_view keep(std::string_view name) { return *names.emplace(name).first; }
   void clear() {
