@@ -68,7 +68,7 @@ public:
     batch.firstLine = line_;
     batch.bytes = pos_ - start_;
     batch.workloads.clear();
-    line_ += static_cast<std::uint32_t>(std::count(batch.text.begin(), batch.text.end(), '\n'));
+    line_ += static_cast<std::uint32_t>(countLineBreaks(batch.text));
     return true;
   }
 

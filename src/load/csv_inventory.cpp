@@ -140,8 +140,9 @@ std::string_view CsvInventory::nameOf(std::string_view record, CsvScratch& s) co
 class CsvRowReader {
 public:
   CsvRowReader(const CsvInventory& inventory, std::vector<CsvField>& fields, std::string& scratch,
-               std::vector<Diagnostic>& errors)
-      : inv_(inventory), fields_(fields), scratch_(scratch), errors_(errors) {}
+               ChipIndexCache& chipIndexes, std::vector<Diagnostic>& errors, WorkloadPool& pool)
+      : inv_(inventory), fields_(fields), scratch_(scratch), chipIndexes_(chipIndexes),
+        errors_(errors), pool_(pool) {}
 
   // Splits a record; false (with the error recorded) when it cannot be read at all.
   bool split(std::string_view record, std::uint32_t line) {
@@ -165,14 +166,17 @@ public:
                                        fields_.size(), inv_.fieldCount_));
       return false;
     }
+    // Each cell is read several times (emptiness, comparison, value): trim it once.
+    for (int c = 0; c < kCsvColumns; ++c) {
+      const int i = inv_.index_[static_cast<std::size_t>(c)];
+      cells_[static_cast<std::size_t>(c)] =
+          i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
+    }
     return true;
   }
 
-  std::string_view cell(C c) const {
-    if (c == kNone) return {};
-    const int i = inv_.index_[at(c)];
-    return i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
-  }
+  // The trimmed text of a cell of a record that split() read.
+  std::string_view cell(C c) const { return c == kNone ? std::string_view() : cells_[at(c)]; }
   // The location of a cell, or of a position inside its (trimmed) text.
   Location where(C c, std::size_t within = 0) const {
     const int i = inv_.index_[at(c)];
@@ -198,7 +202,10 @@ public:
     if (!out.value) error(c, std::move(message));
   }
   void str(Located<std::string>& out, C c) {
-    value(out, c, [](std::string_view t, std::string&) { return std::optional<std::string>(t); });
+    const std::string_view text = cell(c);
+    if (text.empty()) return;
+    out.loc = where(c);
+    pool_.assign(out.value, text);
   }
   void country(Located<CountryId>& out, C c) {
     value(out, c, [&](std::string_view t, std::string& m) {
@@ -242,6 +249,7 @@ public:
   template <class E> void enumList(LocatedList<E>& out, C c, const EnumDomain& domain) {
     if (cell(c).empty()) return;
     out.loc = where(c);
+    pool_.reuse(out.values);
     items(c, [&](std::string_view item, std::size_t offset) {
       std::string message;
       if (auto v = enumFromText(item, domain, message))
@@ -253,6 +261,7 @@ public:
   void strList(LocatedList<std::string>& out, C c) {
     if (cell(c).empty()) return;
     out.loc = where(c);
+    pool_.reuse(out.values);
     items(c, [&](std::string_view item, std::size_t) { out.values.emplace_back(item); });
   }
 
@@ -290,7 +299,7 @@ public:
       ChipUse use;
       use.loc = where(C::Chips, offset);
       use.model = std::string(model);
-      use.catalogIndex = inv_.catalog_->find(model);
+      use.catalogIndex = chipIndexes_.find(*inv_.catalog_, model);
       if (use.catalogIndex < 0) {
         error(C::Chips, unknownChipMessage(*inv_.catalog_, model), offset);
       } else {
@@ -302,7 +311,10 @@ public:
       std::string message;
       use.count.value = integerFromText(countText, "chip count", 1, 100'000'000, message);
       if (!use.count.has()) error(C::Chips, std::move(message), countOffset);
-      if (use.spec && use.count.has()) w.chips.push_back(std::move(use));
+      if (use.spec && use.count.has()) {
+        pool_.reuse(w.chips);
+        w.chips.push_back(std::move(use));
+      }
     });
   }
 
@@ -310,7 +322,8 @@ public:
     if (cell(C::DataOrigin).empty() && cell(C::DataCategories).empty() &&
         cell(C::DataSubjects).empty() && cell(C::DataTransfer).empty())
       return;
-    DataSource d;
+    pool_.reuse(w.data);
+    DataSource& d = w.data.emplace_back();
     d.loc = where(C::DataOrigin);
     // CSV has no column for the source's name: the row stands for it.
     d.name.value = fmt::format("line {}", line_);
@@ -323,7 +336,6 @@ public:
       return integerFromText(t, "data.subjects", 0, 100'000'000'000, m);
     });
     strList(d.transfer, C::DataTransfer);
-    w.data.push_back(std::move(d));
   }
 
   // type:reference:expires; the reference may itself hold colons.
@@ -339,7 +351,8 @@ public:
               offset);
         return;
       }
-      a.type = {std::string(type), a.loc};
+      pool_.assign(a.type.value, type);
+      a.type.loc = a.loc;
       if (first != std::string_view::npos) {
         std::string_view rest = item.substr(first + 1);
         const std::size_t last = rest.rfind(':');
@@ -356,8 +369,12 @@ public:
           }
         }
         reference = trim(reference);
-        if (!reference.empty()) a.reference = {std::string(reference), a.loc};
+        if (!reference.empty()) {
+          pool_.assign(a.reference.value, reference);
+          a.reference.loc = a.loc;
+        }
       }
+      pool_.reuse(w.authorizations);
       w.authorizations.push_back(std::move(a));
     });
   }
@@ -367,7 +384,7 @@ public:
     w.loc = where(C::Name);
     std::string message;
     if (validWorkloadName(cell(C::Name), message))
-      w.name = std::string(cell(C::Name));
+      w.name.assign(cell(C::Name));
     else
       error(C::Name, std::move(message));
     for (C c : kRequired) require(c);
@@ -398,6 +415,7 @@ public:
     if (!cell(C::EndUse).empty()) {
       enumList(w.endUse, C::EndUse, kEndUseDomain);
     } else {
+      pool_.reuse(w.endUse.values);
       w.endUse.values = {EndUse::Civil}; // manifest.md: default [civil]
       w.endUse.loc = w.loc;
     }
@@ -430,8 +448,11 @@ private:
   const CsvInventory& inv_;
   std::vector<CsvField>& fields_;
   std::string& scratch_;
+  ChipIndexCache& chipIndexes_;
   std::vector<Diagnostic>& errors_;
+  WorkloadPool& pool_;
   std::string_view record_;
+  std::array<std::string_view, kCsvColumns> cells_{};
   std::uint32_t line_ = 0;
   bool multiline_ = false;
 };
@@ -465,15 +486,15 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
     bool complete = false;
     const std::size_t end = csvRecordEnd(text, pos, complete);
     const std::string_view record = text.substr(pos, end - pos);
-    const auto lines = static_cast<std::uint32_t>(std::count(record.begin(), record.end(), '\n'));
+    const auto lines = static_cast<std::uint32_t>(countLineBreaks(record));
     pos = end;
     ++out.rows;
     std::vector<Diagnostic> rowErrors;
-    CsvRowReader row(*this, s.fields, s.text, rowErrors);
+    CsvRowReader row(*this, s.fields, s.text, s.chips, rowErrors, out.pool);
     const bool readable = row.split(record, line);
     const std::string_view name = readable ? row.cell(C::Name) : std::string_view();
     if (active && !name.empty() && name == groupName) {
-      CsvRowReader firstRow(*this, s.firstFields, s.firstText, rowErrors);
+      CsvRowReader firstRow(*this, s.firstFields, s.firstText, s.chips, rowErrors, out.pool);
       firstRow.split(groupRecord, group.line);
       row.next(*w, firstRow, group.line);
       ++group.rows;

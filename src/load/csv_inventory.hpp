@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/chip_index_cache.hpp"
 #include "load/csv_record.hpp"
 #include "load/inventory.hpp"
 #include "model/chip_catalog.hpp"
@@ -51,6 +52,7 @@ std::string_view csvColumnName(CsvColumn column);
 struct CsvScratch {
   std::vector<CsvField> fields, firstFields;
   std::string text, firstText;
+  ChipIndexCache chips;
 };
 
 class CsvInventory {

@@ -29,6 +29,10 @@ inline constexpr std::size_t kMaxCsvFieldBytes = 64 * 1024;
 bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std::string& scratch,
                     std::uint32_t& errorOffset, std::string& error);
 
+// How many LF bytes `text` holds: memchr skips the ~170 bytes between two line breaks far
+// faster than a byte loop.
+std::size_t countLineBreaks(std::string_view text);
+
 // The record without its line break (LF or CRLF).
 std::string_view csvRecordBody(std::string_view record);
 

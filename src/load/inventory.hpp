@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "load/diagnostics.hpp"
+#include "load/workload_pool.hpp"
 #include "model/workload.hpp"
 
 namespace borderline {
@@ -40,9 +41,11 @@ struct LoadedBatch {
   // Text that locations of this batch point at when no SourceSet owns it (file names read
   // back from results by `report merge`).
   std::set<std::string, std::less<>> names;
+  // The heap buffers of cleared workloads, for the next batch loaded into this one.
+  WorkloadPool pool;
   std::string_view keep(std::string_view name) { return *names.emplace(name).first; }
   void clear() {
-    workloads.clear();
+    pool.recycle(workloads);
     invalid.clear();
     rows = 0;
     names.clear();

@@ -62,6 +62,26 @@ TEST_CASE("csv: records follow RFC 4180") {
     CHECK(fields[4].text.empty());
     CHECK(fields[2].offset == 8);
   }
+  SECTION("fields of 16 bytes and more end at their comma or quote") {
+    REQUIRE(splitCsvRecord("0123456789abcdefghij,0123456789abcdef,\"q\",0123456789abcdefg", fields,
+                           scratch, offset, error));
+    REQUIRE(fields.size() == 4);
+    CHECK(fields[0].text == "0123456789abcdefghij");
+    CHECK(fields[1].text == "0123456789abcdef");
+    CHECK(fields[1].offset == 21);
+    CHECK(fields[3].text == "0123456789abcdefg");
+    CHECK_FALSE(splitCsvRecord("x,0123456789abcdefghij\"", fields, scratch, offset, error));
+    CHECK(offset == 22);
+    REQUIRE(splitCsvRecord("0123456789abcdefghij,,0123456789abcdef0123456789abcdef,x,", fields,
+                           scratch, offset, error));
+    REQUIRE(fields.size() == 5);
+    CHECK(fields[1].text.empty());
+    CHECK(fields[1].offset == 21);
+    CHECK(fields[2].text == "0123456789abcdef0123456789abcdef");
+    CHECK(fields[3].offset == 55);
+    CHECK(fields[4].text.empty());
+    CHECK(fields[4].offset == 57);
+  }
   SECTION("a record ends at a line break outside quotes") {
     bool complete = false;
     const std::string text = "a,\"b\nc\"\nnext\n";
@@ -165,6 +185,40 @@ TEST_CASE("csv: later rows with the same name add data sources and chips") {
   CHECK(*w.data[2].name.value == "line 4");
   CHECK(w.data[2].loc.str() == "inv.csv:4:22");
   CHECK(out.batch.workloads[1].endUse.values == std::vector{EndUse::Civil}); // the default
+}
+
+TEST_CASE("csv: workloads reused from an earlier batch keep nothing of it") {
+  static const ChipCatalog catalog = testCatalog();
+  const CsvInventory inventory("inv.csv", kHeader, 1, catalog);
+  LoadedBatch batch;
+  CsvScratch scratch;
+  inventory.load("w1,training,big-chip*8,lease,MY,A Data Centre Company Sdn Bhd,MY,"
+                 "Acme Holdings Limited,SG,CN,personal,10,consent,bis-license:D-1:2027-01-31,"
+                 "military\n"
+                 "w1,,BIG*4,,,,,,,FR,health,20,,,\n",
+                 2, batch, scratch);
+  REQUIRE(batch.workloads.size() == 1);
+  batch.clear();
+  inventory.load("w2,inference,big-chip*1,iaas,SG,DC,SG,Acme,SG,,,,,,\n"
+                 "w3,inference,big-chip*1,iaas,SG,Another Data Centre Company,SG,Acme,SG,,,,,"
+                 "export-license:EL-2:,\n",
+                 2, batch, scratch);
+  REQUIRE(batch.workloads.size() == 2);
+  const Workload& w = batch.workloads.front();
+  CHECK(w.name == "w2");
+  CHECK(w.chips.size() == 1);
+  CHECK(w.data.empty());
+  CHECK(w.authorizations.empty());
+  CHECK(w.endUse.values == std::vector{EndUse::Civil});
+  CHECK(*w.party(PartyRole::Owner).name.value == "DC");
+  CHECK_FALSE(w.party(PartyRole::Developer).present);
+  CHECK_FALSE(w.modelName.has());
+  const Workload& w3 = batch.workloads[1];
+  CHECK(*w3.party(PartyRole::Owner).name.value == "Another Data Centre Company");
+  REQUIRE(w3.authorizations.size() == 1);
+  CHECK(*w3.authorizations[0].type.value == "export-license");
+  CHECK(*w3.authorizations[0].reference.value == "EL-2");
+  CHECK_FALSE(w3.authorizations[0].expires.has());
 }
 
 TEST_CASE("csv: bad rows are errors with their line and column") {
