@@ -298,7 +298,7 @@ public:
       const std::string_view countText = trim(item.substr(star + 1));
       ChipUse use;
       use.loc = where(C::Chips, offset);
-      use.model = std::string(model);
+      pool_.assign(use.model, model);
       use.catalogIndex = chipIndexes_.find(*inv_.catalog_, model);
       if (use.catalogIndex < 0) {
         error(C::Chips, unknownChipMessage(*inv_.catalog_, model), offset);
@@ -384,7 +384,7 @@ public:
     w.loc = where(C::Name);
     std::string message;
     if (validWorkloadName(cell(C::Name), message))
-      w.name.assign(cell(C::Name));
+      pool_.assign(w.name, cell(C::Name));
     else
       error(C::Name, std::move(message));
     for (C c : kRequired) require(c);

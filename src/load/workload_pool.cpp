@@ -16,23 +16,30 @@ void WorkloadPool::recycle(std::vector<Workload>& workloads) {
   workloads.clear();
 }
 
-void WorkloadPool::assign(std::optional<std::string>& cell, std::string_view text) {
-  if (!cell && text.size() > kInlineCapacity && !strings_.empty()) {
-    cell.emplace(std::move(strings_.back()));
+void WorkloadPool::assign(std::string& s, std::string_view text) {
+  if (s.capacity() <= kInlineCapacity && text.size() > kInlineCapacity && !strings_.empty()) {
+    s = std::move(strings_.back());
     strings_.pop_back();
   }
-  if (cell)
-    cell->assign(text);
-  else
-    cell.emplace(text);
+  s.assign(text);
+}
+
+void WorkloadPool::assign(std::optional<std::string>& cell, std::string_view text) {
+  if (!cell) cell.emplace(); // empty: inline, no buffer yet
+  assign(*cell, text);
+}
+
+void WorkloadPool::take(std::string& s) {
+  if (s.capacity() > kInlineCapacity) strings_.push_back(std::move(s));
 }
 
 void WorkloadPool::take(std::optional<std::string>& cell) {
-  if (cell && cell->capacity() > kInlineCapacity) strings_.push_back(std::move(*cell));
+  if (cell) take(*cell);
 }
 
 // The buffers a CSV row fills; the workload is destroyed next, so nothing needs resetting.
 void WorkloadPool::take(Workload& w) {
+  take(w.name);
   take(w.modelName.value);
   take(w.siteName.value);
   for (Party& p : w.parties) {
@@ -40,6 +47,7 @@ void WorkloadPool::take(Workload& w) {
     take(p.parentName.value);
     take(p.designations.values);
   }
+  for (ChipUse& c : w.chips) take(c.model);
   take(w.chips);
   take(w.endUse.values);
   for (DataSource& d : w.data) {

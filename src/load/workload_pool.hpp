@@ -20,7 +20,8 @@ public:
   // Takes the buffers of `workloads`, then empties it.
   void recycle(std::vector<Workload>& workloads);
 
-  // Sets a string cell to `text`, in a spare string's buffer when there is one.
+  // Sets a string (cell) to `text`, in a spare string's buffer when there is one.
+  void assign(std::string& s, std::string_view text);
   void assign(std::optional<std::string>& cell, std::string_view text);
   // Gives an empty list that has no buffer yet a spare one (an empty list all the same).
   template <class T> void reuse(std::vector<T>& list) {
@@ -31,6 +32,7 @@ public:
   }
 
 private:
+  void take(std::string& s);
   void take(std::optional<std::string>& cell);
   template <class T> void take(std::vector<T>& list) {
     if (list.capacity() == 0) return;
