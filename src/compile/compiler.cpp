@@ -26,8 +26,8 @@ public:
   bool claim(Diagnostics& diags, Location at, const std::string& id) {
     auto [it, inserted] = seen_.emplace(id, at);
     if (!inserted)
-      diags.error(at,
-                  fmt::format("duplicate {} '{}' (first defined at {})", what_, id, it->second.str()));
+      diags.error(
+          at, fmt::format("duplicate {} '{}' (first defined at {})", what_, id, it->second.str()));
     return inserted;
   }
 
@@ -129,7 +129,8 @@ private:
       if (src.kind == PackKind::PartyList)
         pack->listDate = r.date(n, "metadata.listDate");
       else
-        r.error(n, "metadata.listDate is only allowed in a PartyList (the date of its source data)");
+        r.error(n,
+                "metadata.listDate is only allowed in a PartyList (the date of its source data)");
     }
     if (name && !pack->name.empty() && !packNames_.claim(r, name, pack->name)) return nullptr;
     out_.packs.push_back(std::move(pack));
