@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -53,6 +54,7 @@ public:
     shadowed();
     citations();
     chips();
+    unknownChipValues();
     unusedGroups();
     std::stable_sort(out_.issues.begin(), out_.issues.end(),
                      [](const LintIssue& a, const LintIssue& b) {
@@ -174,6 +176,44 @@ private:
             fmt::format("chip {} has no source for its figures (every entry of `sources` is blank)",
                         chip.id),
             chip.loc);
+    }
+  }
+
+  // A chip ECCN, name or vendor that a rule compares chips with but that no catalog chip has
+  // (and, for an ECCN, no classification sets) is almost always a typo ("3A09O.a", "nvidai"):
+  // the rule then silently never fires for catalog chips. Only a warning: an inline chip spec
+  // may declare any value.
+  void unknownChipValues() {
+    std::set<std::string, std::less<>> eccns, names, vendors;
+    for (const auto& c : rules_.classifications) eccns.insert(c.eccn);
+    for (const auto& chip : rules_.catalog.chips()) {
+      if (chip.eccn) eccns.insert(*chip.eccn);
+      names.insert(chip.name);
+      vendors.insert(chip.vendor);
+    }
+    auto check = [&](const Rule& r, const Condition& c) {
+      if (c.kind != Condition::Kind::Leaf) return;
+      const auto* known = c.path->field == Field::ChipEccn     ? &eccns
+                          : c.path->field == Field::ChipName   ? &names
+                          : c.path->field == Field::ChipVendor ? &vendors
+                                                               : nullptr;
+      if (!known) return;
+      for (const auto& op : c.ops) {
+        std::vector<std::string> values = op.operand.texts;
+        if (op.op == Op::Eq || op.op == Op::Ne) values.push_back(op.operand.text);
+        for (const auto& v : values)
+          if (!known->contains(v))
+            add(Severity::Warning, "unknown-chip-value", r.id,
+                fmt::format("rule {} compares compute.chips.{} with '{}', which no catalog chip "
+                            "has{}: only an inline chip spec declaring it can match (a typo?)",
+                            r.id, c.path->path, v,
+                            known == &eccns ? " and no classification sets" : ""),
+                op.loc);
+      }
+    };
+    for (const auto& r : rules_.rules) {
+      forEachNode(r.when, [&](const Condition& c) { check(r, c); });
+      if (r.unless) forEachNode(*r.unless, [&](const Condition& c) { check(r, c); });
     }
   }
 

@@ -2,8 +2,9 @@
 // `rules lint`: static analysis of the loaded packs, for what the compiler accepts but is
 // almost certainly a mistake. Errors: a rule or classification that can never fire, two
 // versions of one rule in effect on the same day. Warnings: a rule shadowed by a prohibited
-// rule, a citation that gives nothing to find it by, a chip source left blank. Notes: a
-// country group no rule uses (harmless; kept for reference).
+// rule, a citation that gives nothing to find it by, a chip source left blank, a chip ECCN,
+// name or vendor that no catalog chip has. Notes: a country group no rule uses (harmless;
+// kept for reference).
 #include <string>
 #include <vector>
 

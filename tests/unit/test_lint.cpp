@@ -143,3 +143,22 @@ TEST_CASE("lint: a citation needs a url or a note", "[lint]") {
   REQUIRE(found.size() == 1);
   CHECK_THAT(found[0], Catch::Contains("'Bare'"));
 }
+
+TEST_CASE("lint: a chip value that no catalog chip or classification gives is a warning",
+          "[lint]") {
+  RuleDef known; // the standard classification sets 3A090.a; the catalog's fixed chip 3A991.p
+  known.when = "{compute.chips: {any: {eccn: {in: [3A090.a, 3A991.p]}}}}";
+  CHECK(issues({known}).empty());
+  RuleDef typo;
+  typo.when = "{compute.chips: {any: {eccn: {eq: 3A09O.a}}}}";
+  CHECK(issues({typo}) == std::vector<std::string>{"unknown-chip-value t.rule"});
+  RuleDef inUnless = known; // `unless` is checked too, and `ne` like `eq`
+  inUnless.unless = "{compute.chips: {all: {eccn: {ne: 3A090.A}}}}";
+  CHECK(issues({inUnless}) == std::vector<std::string>{"unknown-chip-value t.rule"});
+  RuleDef named; // the catalog's vendor and name are known; a misspelt vendor is not
+  named.when =
+      "{compute.chips: {any: {all: [{vendor: {eq: TestCo}}, {name: {eq: Big Chip 80GB}}]}}}";
+  CHECK(issues({named}).empty());
+  named.when = "{compute.chips: {any: {vendor: {in: [TestCo, TestC0]}}}}";
+  CHECK(issues({named}) == std::vector<std::string>{"unknown-chip-value t.rule"});
+}
