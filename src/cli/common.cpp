@@ -84,13 +84,14 @@ void requireFormat(std::string_view command, const std::string& format,
 std::optional<Date> parseDateOption(std::string_view option, const std::string& text) {
   if (text.empty()) return std::nullopt;
   if (auto d = Date::parse(text)) return d;
-  throw UsageError(fmt::format("{} '{}' is not a valid date (expected YYYY-MM-DD)", option, text));
+  throw UsageError(fmt::format("{} '{}' is not a valid date (expected YYYY-MM-DD: a real "
+                               "calendar date, year 1000 to 9999)",
+                               option, text));
 }
 
 Date parseAsOf(const std::string& text) {
   if (text.empty()) return Date::todayUtc();
-  if (auto d = Date::parse(text)) return *d;
-  throw UsageError(fmt::format("--as-of '{}' is not a valid date (expected YYYY-MM-DD)", text));
+  return *parseDateOption("--as-of", text);
 }
 
 void addAsOfOption(CLI::App& command, std::string& asOf) {

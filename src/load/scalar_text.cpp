@@ -1,5 +1,6 @@
 #include "load/scalar_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -64,8 +65,14 @@ std::optional<std::int64_t> integerFromText(std::string_view text, std::string_v
 std::optional<Date> dateFromText(std::string_view text, std::string_view what, std::string& error) {
   if (auto d = Date::parse(text)) return d;
   const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
-  error = shaped ? fmt::format("{} {} is not a real calendar date", what, quotedText(text))
-                 : fmt::format("{} must be an ISO date YYYY-MM-DD, got {}", what, quotedText(text));
+  const bool digitsYear = shaped && std::all_of(text.begin(), text.begin() + 4,
+                                                [](char c) { return c >= '0' && c <= '9'; });
+  if (digitsYear && text[0] == '0')
+    error = fmt::format("{} {}: years before 1000 are not supported", what, quotedText(text));
+  else if (shaped)
+    error = fmt::format("{} {} is not a real calendar date", what, quotedText(text));
+  else
+    error = fmt::format("{} must be an ISO date YYYY-MM-DD, got {}", what, quotedText(text));
   return std::nullopt;
 }
 

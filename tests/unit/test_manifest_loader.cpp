@@ -254,6 +254,10 @@ TEST_CASE("manifest: dates must be real ISO calendar dates", "[manifest]") {
     CHECK(e.line == 7);
     CHECK(e.column == 19);
   }
+  SECTION("years before 1000 are refused as such") {
+    CHECK(loadError(edited("purpose: training", "purpose: training\n  period: {start: 0999-10-01}"))
+              .message == "period.start '0999-10-01': years before 1000 are not supported");
+  }
   SECTION("29 February only in leap years") {
     CHECK(loadError(edited("purpose: training", "purpose: training\n  period: {start: 2025-02-29}"))
               .message == "period.start '2025-02-29' is not a real calendar date");
