@@ -26,7 +26,8 @@ public:
     if (buffer_.starts_with("\xEF\xBB\xBF")) pos_ = 3; // a UTF-8 byte order mark
     if (!csv_) return;
     if (atEnd()) fail(shown, "empty file: a CSV inventory starts with a header row");
-    const std::size_t end = recordEnd(pos_);
+    std::size_t lineBreaks = 0;
+    const std::size_t end = recordEnd(pos_, lineBreaks);
     inventory_.emplace(shown, std::string_view(buffer_).substr(pos_, end - pos_), 1, catalog);
     pos_ = end;
     line_ = 2;
@@ -41,11 +42,11 @@ public:
       pos_ = 0;
     }
     start_ = pos_;
-    std::size_t count = 0, previous = pos_;
+    std::size_t count = 0, previous = pos_, lineBreaks = 0, batchLineBreaks = 0;
     std::string lastName;
     bool haveLast = false;
     while (!atEnd()) {
-      const std::size_t end = recordEnd(pos_);
+      const std::size_t end = recordEnd(pos_, lineBreaks);
       // Past the batch size, a CSV batch still takes the rest of its last workload's rows.
       if (count >= kBatchRecords) {
         if (!csv_) break;
@@ -60,6 +61,7 @@ public:
       }
       previous = pos_;
       pos_ = end;
+      batchLineBreaks += lineBreaks;
       ++count;
     }
     if (count == 0) return false;
@@ -68,7 +70,7 @@ public:
     batch.firstLine = line_;
     batch.bytes = pos_ - start_;
     batch.workloads.clear();
-    line_ += static_cast<std::uint32_t>(countLineBreaks(batch.text));
+    line_ += static_cast<std::uint32_t>(batchLineBreaks);
     return true;
   }
 
@@ -83,16 +85,18 @@ private:
     return pos_ >= buffer_.size();
   }
 
-  // The end of the record at `pos`, reading more input until it is complete.
-  std::size_t recordEnd(std::size_t pos) {
+  // The end of the record at `pos`, reading more input until it is complete, and how many line
+  // breaks it holds.
+  std::size_t recordEnd(std::size_t pos, std::size_t& lineBreaks) {
     while (true) {
       bool complete = false;
       std::size_t end;
       if (csv_) {
-        end = csvRecordEnd(buffer_, pos, complete);
+        end = csvRecordEnd(buffer_, pos, complete, lineBreaks);
       } else {
         const void* nl = std::memchr(buffer_.data() + pos, '\n', buffer_.size() - pos);
         complete = nl != nullptr;
+        lineBreaks = complete ? 1 : 0;
         end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer_.data()) + 1
                  : buffer_.size();
       }

@@ -1,6 +1,7 @@
 #include "load/csv_inventory.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -144,38 +145,45 @@ public:
       : inv_(inventory), fields_(fields), scratch_(scratch), chipIndexes_(chipIndexes),
         errors_(errors), pool_(pool) {}
 
-  // Splits a record; false (with the error recorded) when it cannot be read at all.
-  bool split(std::string_view record, std::uint32_t line) {
-    record_ = csvRecordBody(record);
+  // Reads the record that starts at text[pos], on line `line`, and returns where it ends.
+  // readable() then tells whether it could be split (if not, the error is recorded).
+  std::size_t read(std::string_view text, std::size_t pos, std::uint32_t line) {
     line_ = line;
-    multiline_ = record_.find('\n') != std::string_view::npos;
-    std::string_view problem;
-    if (const auto bad = findEncodingError(record_, problem); bad != std::string_view::npos) {
-      errors_.emplace_back(locate(static_cast<std::uint32_t>(bad)), std::string(problem));
-      return false;
+    std::size_t end = splitPlainCsvRecord(text, pos, fields_);
+    if (end != std::string_view::npos) {
+      record_ = csvRecordBody(text.substr(pos, end - pos));
+      lineBreaks_ = text[end - 1] == '\n' ? 1 : 0;
+      multiline_ = false;
+      readable_ = true;
+    } else {
+      bool complete = false;
+      end = csvRecordEnd(text, pos, complete);
+      const std::string_view record = text.substr(pos, end - pos);
+      lineBreaks_ = static_cast<std::uint32_t>(countLineBreaks(record));
+      readable_ = split(record);
     }
-    std::uint32_t offset = 0;
-    std::string error;
-    if (!splitCsvRecord(record_, fields_, scratch_, offset, error)) {
-      errors_.emplace_back(locate(offset), std::move(error));
-      return false;
-    }
-    if (fields_.size() != inv_.fieldCount_) {
+    if (readable_ && fields_.size() != inv_.fieldCount_) {
       errors_.emplace_back(Location{inv_.file_, line_, 0},
                            fmt::format("row has {} fields, but the CSV header has {}",
                                        fields_.size(), inv_.fieldCount_));
-      return false;
+      readable_ = false;
     }
-    // Each cell is read several times (emptiness, comparison, value): trim it once.
-    for (int c = 0; c < kCsvColumns; ++c) {
-      const int i = inv_.index_[static_cast<std::size_t>(c)];
-      cells_[static_cast<std::size_t>(c)] =
-          i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
+    if (readable_) {
+      // Each cell is read several times (emptiness, comparison, value): trim it once.
+      for (int c = 0; c < kCsvColumns; ++c) {
+        const int i = inv_.index_[static_cast<std::size_t>(c)];
+        cells_[static_cast<std::size_t>(c)] =
+            i < 0 ? std::string_view() : trim(fields_[static_cast<std::size_t>(i)].text);
+      }
     }
-    return true;
+    return end;
   }
+  bool readable() const { return readable_; }
+  // How many line breaks the record holds (a quoted field may hold some; the last record of
+  // the input may have none).
+  std::uint32_t lineBreaks() const { return lineBreaks_; }
 
-  // The trimmed text of a cell of a record that split() read.
+  // The trimmed text of a cell of a record that read() could split.
   std::string_view cell(C c) const { return c == kNone ? std::string_view() : cells_[at(c)]; }
   // The location of a cell, or of a position inside its (trimmed) text.
   Location where(C c, std::size_t within = 0) const {
@@ -325,8 +333,11 @@ public:
     pool_.reuse(w.data);
     DataSource& d = w.data.emplace_back();
     d.loc = where(C::DataOrigin);
-    // CSV has no column for the source's name: the row stands for it.
-    d.name.value = fmt::format("line {}", line_);
+    // CSV has no column for the source's name: the row stands for it. (fmt::format cost more
+    // than the rest of the data source.)
+    char digits[16];
+    const auto number = std::to_chars(digits, digits + sizeof digits, line_).ptr;
+    d.name.value.emplace("line ").append(digits, number);
     d.name.loc = d.loc;
     require(C::DataOrigin);
     require(C::DataCategories);
@@ -439,6 +450,25 @@ public:
   }
 
 private:
+  // The general reader, for a record that splitPlainCsvRecord() does not take: quotes, line
+  // breaks in fields, non-ASCII text, and every kind of error.
+  bool split(std::string_view record) {
+    record_ = csvRecordBody(record);
+    multiline_ = record_.find('\n') != std::string_view::npos;
+    std::string_view problem;
+    if (const auto bad = findEncodingError(record_, problem); bad != std::string_view::npos) {
+      errors_.emplace_back(locate(static_cast<std::uint32_t>(bad)), std::string(problem));
+      return false;
+    }
+    std::uint32_t offset = 0;
+    std::string error;
+    if (!splitCsvRecord(record_, fields_, scratch_, offset, error)) {
+      errors_.emplace_back(locate(offset), std::move(error));
+      return false;
+    }
+    return true;
+  }
+
   Location locate(std::uint32_t offset) const {
     if (!multiline_) return {inv_.file_, line_, offset + 1};
     const CsvPosition at = csvPosition(record_, line_, offset);
@@ -453,8 +483,8 @@ private:
   WorkloadPool& pool_;
   std::string_view record_;
   std::array<std::string_view, kCsvColumns> cells_{};
-  std::uint32_t line_ = 0;
-  bool multiline_ = false;
+  std::uint32_t line_ = 0, lineBreaks_ = 0;
+  bool multiline_ = false, readable_ = false;
 };
 
 void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBatch& out,
@@ -481,21 +511,25 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
     active = false;
   };
 
+  // One reader for each row and one for the workload's first row, which a later row compares
+  // its cells with (split again only once per workload).
+  std::vector<Diagnostic> rowErrors;
+  CsvRowReader row(*this, s.fields, s.text, s.chips, rowErrors, out.pool);
+  CsvRowReader firstRow(*this, s.firstFields, s.firstText, s.chips, rowErrors, out.pool);
+  bool firstRowRead = false;
   std::uint32_t line = firstLine;
   for (std::size_t pos = 0; pos < text.size();) {
-    bool complete = false;
-    const std::size_t end = csvRecordEnd(text, pos, complete);
-    const std::string_view record = text.substr(pos, end - pos);
-    const auto lines = static_cast<std::uint32_t>(countLineBreaks(record));
-    pos = end;
     ++out.rows;
-    std::vector<Diagnostic> rowErrors;
-    CsvRowReader row(*this, s.fields, s.text, s.chips, rowErrors, out.pool);
-    const bool readable = row.split(record, line);
+    rowErrors.clear();
+    const std::size_t end = row.read(text, pos, line);
+    const std::string_view record = text.substr(pos, end - pos);
+    const std::uint32_t lines = row.lineBreaks();
+    pos = end;
+    const bool readable = row.readable();
     const std::string_view name = readable ? row.cell(C::Name) : std::string_view();
     if (active && !name.empty() && name == groupName) {
-      CsvRowReader firstRow(*this, s.firstFields, s.firstText, s.chips, rowErrors, out.pool);
-      firstRow.split(groupRecord, group.line);
+      if (!firstRowRead) firstRow.read(groupRecord, 0, group.line);
+      firstRowRead = true;
       row.next(*w, firstRow, group.line);
       ++group.rows;
     } else {
@@ -506,6 +540,7 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
       group.rows = 1;
       groupName.assign(name);
       groupRecord = record;
+      firstRowRead = false;
       if (readable) row.first(*w);
     }
     errors.insert(errors.end(), std::make_move_iterator(rowErrors.begin()),

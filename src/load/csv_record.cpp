@@ -1,7 +1,7 @@
 #include "load/csv_record.hpp"
 
+#include <algorithm>
 #include <cstring>
-#include <optional>
 
 #include <fmt/format.h>
 
@@ -33,7 +33,8 @@ std::size_t unquotedFieldEnd(const char* data, std::size_t i, std::size_t n) {
 
 } // namespace
 
-std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete) {
+std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete,
+                         std::size_t& lineBreaks) {
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   const char* p = begin + start;
@@ -42,19 +43,29 @@ std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complet
   const char* lineEnd = nl ? static_cast<const char*>(nl) : end;
   if (!std::memchr(p, '"', static_cast<std::size_t>(lineEnd - p))) {
     complete = nl != nullptr;
+    lineBreaks = complete ? 1 : 0;
     return nl ? static_cast<std::size_t>(lineEnd - begin) + 1 : text.size();
   }
   bool quoted = false;
+  lineBreaks = 0;
   for (; p < end; ++p) {
-    if (*p == '"')
+    if (*p == '"') {
       quoted = !quoted; // "" inside quotes toggles twice: still quoted
-    else if (*p == '\n' && !quoted) {
-      complete = true;
-      return static_cast<std::size_t>(p - begin) + 1;
+    } else if (*p == '\n') {
+      ++lineBreaks;
+      if (!quoted) {
+        complete = true;
+        return static_cast<std::size_t>(p - begin) + 1;
+      }
     }
   }
   complete = false;
   return text.size();
+}
+
+std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete) {
+  std::size_t lineBreaks = 0;
+  return csvRecordEnd(text, start, complete, lineBreaks);
 }
 
 std::size_t countLineBreaks(std::string_view text) {
@@ -90,43 +101,107 @@ bool tooLong(const CsvField& field, std::uint32_t& errorOffset, std::string& err
   return true;
 }
 
-// The common record, without quotes: its fields are the text between commas, found 16 bytes
-// at a time. Returns nullopt at the first quote, for the general splitter.
-std::optional<bool> splitWithoutQuotes(std::string_view record, std::vector<CsvField>& fields,
-                                       std::uint32_t& errorOffset, std::string& error) {
-  const char* const data = record.data();
-  const std::size_t n = record.size();
+// Bytes the one-pass reader takes as they are: not a line break (inside quotes), a NUL byte or
+// non-ASCII (UTF-8 to validate).
+bool plainByte(char c) {
+  return c != '\n' && c != '\0' && static_cast<unsigned char>(c) < 0x80;
+}
+
+// The common record, in one pass: one line, quoted fields without doubled quotes, ASCII without
+// NUL bytes, no field over the limit. Its commas, quotes and line break are found 16 bytes at a
+// time. `n` is text.size() - start.
+std::size_t splitPlainRecord(const char* data, std::size_t n, std::vector<CsvField>& fields) {
+  constexpr std::size_t kNotPlain = std::string_view::npos, kGoOn = kNotPlain - 1;
   std::size_t start = 0; // of the current field
-  auto endField = [&](std::size_t end) {
-    fields.push_back({record.substr(start, end - start), static_cast<std::uint32_t>(start)});
-    start = end + 1;
-    return !tooLong(fields.back(), errorOffset, error);
+  std::size_t i = 0;     // where the scan goes on
+  bool fits = true;      // no field over kMaxCsvFieldBytes
+  auto push = [&](std::size_t from, std::size_t to, std::size_t offset) {
+    fields.push_back(
+        {std::string_view(data + from, to - from), static_cast<std::uint32_t>(offset)});
+    fits = fits && to - from <= kMaxCsvFieldBytes;
   };
-  std::size_t i = 0;
+  auto endField = [&](std::size_t end) {
+    push(start, end, start);
+    start = end + 1;
+  };
+  // The last field ends before the line break and a CR before it (csvRecordBody).
+  auto endRecord = [&](std::size_t lineEnd) {
+    std::size_t end = lineEnd;
+    if (end > start && data[end - 1] == '\r') --end;
+    endField(end);
+    return std::min(lineEnd + 1, n);
+  };
+  // The quoted field that starts at `q`; then the next field, or the record's end.
+  auto quoted = [&](std::size_t q) {
+    if (q != start) return kNotPlain; // a quote inside an unquoted field: an error
+    const void* close = std::memchr(data + q + 1, '"', n - q - 1);
+    if (close == nullptr) return kNotPlain;
+    const auto c = static_cast<std::size_t>(static_cast<const char*>(close) - data);
+    for (std::size_t k = q + 1; k < c; ++k)
+      if (!plainByte(data[k])) return kNotPlain;
+    push(q + 1, c, q);
+    const std::size_t p = c + 1; // after the closing quote
+    if (p < n && data[p] == ',') {
+      start = i = p + 1;
+      return kGoOn;
+    }
+    if (p == n || (data[p] == '\r' && p + 1 == n)) return n;
+    if (data[p] == '\n') return p + 1;
+    if (data[p] == '\r' && data[p + 1] == '\n') return p + 2;
+    return kNotPlain; // a doubled quote, or text after the closing quote
+  };
+  std::size_t end = kGoOn;
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i quote = _mm_set1_epi8('"');
-  for (; i + 16 <= n; i += 16) {
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i zero = _mm_setzero_si128();
+  while (end == kGoOn && i + 16 <= n) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, quote)) != 0) return std::nullopt;
-    for (auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma)));
-         commas != 0; commas &= commas - 1)
-      if (!endField(i + static_cast<std::size_t>(__builtin_ctz(commas)))) return false;
+    auto bits = [&](__m128i byte) {
+      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, byte)));
+    };
+    const unsigned lineBreaks = bits(newline);
+    const unsigned before = lineBreaks != 0 ? (lineBreaks & -lineBreaks) - 1 : 0xFFFFu;
+    // A NUL byte or a byte with the high bit set (non-ASCII): not plain.
+    if (((bits(zero) | static_cast<unsigned>(_mm_movemask_epi8(chunk))) & before) != 0)
+      return kNotPlain;
+    const unsigned quotes = bits(quote) & before;
+    const unsigned upTo = quotes != 0 ? (quotes & -quotes) - 1 : before;
+    for (unsigned commas = bits(comma) & upTo; commas != 0; commas &= commas - 1)
+      endField(i + static_cast<std::size_t>(__builtin_ctz(commas)));
+    if (quotes != 0)
+      end = quoted(i + static_cast<std::size_t>(__builtin_ctz(quotes)));
+    else if (lineBreaks != 0)
+      end = endRecord(i + static_cast<std::size_t>(__builtin_ctz(lineBreaks)));
+    else
+      i += 16;
   }
 #endif
-  for (; i < n; ++i) {
-    if (data[i] == '"') return std::nullopt;
-    if (data[i] == ',' && !endField(i)) return false;
+  while (end == kGoOn && i < n) {
+    const char c = data[i];
+    if (c == '\n') {
+      end = endRecord(i);
+    } else if (c == '"') {
+      end = quoted(i);
+    } else if (!plainByte(c)) {
+      end = kNotPlain;
+    } else {
+      if (c == ',') endField(i);
+      ++i;
+    }
   }
-  return endField(n);
+  if (end == kGoOn) end = endRecord(n);
+  return fits ? end : kNotPlain;
 }
 
 } // namespace
 
 bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std::string& scratch,
                     std::uint32_t& errorOffset, std::string& error) {
-  fields.clear();
-  if (const auto done = splitWithoutQuotes(record, fields, errorOffset, error)) return *done;
+  // A plain record ending in CR would lose it: csvRecordBody has taken the record's own CR.
+  if (!record.ends_with('\r') && splitPlainCsvRecord(record, 0, fields) == record.size())
+    return true;
   fields.clear();
   scratch.clear();
   scratch.reserve(record.size()); // views into it must stay valid
@@ -189,6 +264,13 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
       return true;
     }
   }
+}
+
+std::size_t splitPlainCsvRecord(std::string_view text, std::size_t start,
+                                std::vector<CsvField>& fields) {
+  fields.clear();
+  const std::size_t end = splitPlainRecord(text.data() + start, text.size() - start, fields);
+  return end == std::string_view::npos ? end : start + end;
 }
 
 CsvPosition csvPosition(std::string_view record, std::uint32_t firstLine, std::uint32_t offset) {

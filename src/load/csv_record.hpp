@@ -14,6 +14,10 @@ namespace borderline {
 // text.size() when the text ends first. `complete` tells whether a line break (outside quotes)
 // ended it, so a reader knows when it needs more input.
 std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete);
+// The same, also counting the record's line breaks (more than one when quoted fields hold some),
+// so that a reader keeps line numbers without scanning the text again.
+std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete,
+                         std::size_t& lineBreaks);
 
 struct CsvField {
   std::string_view text; // unquoted, unescaped
@@ -28,6 +32,14 @@ inline constexpr std::size_t kMaxCsvFieldBytes = 64 * 1024;
 // kMaxCsvFieldBytes. `scratch` must outlive the fields.
 bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std::string& scratch,
                     std::uint32_t& errorOffset, std::string& error);
+
+// The common record in one pass over its bytes: one line, quoted fields without doubled quotes,
+// ASCII without NUL bytes, no field longer than kMaxCsvFieldBytes. Splits the record that starts
+// at text[start] into fields (offsets from `start`, CR and LF left out as by csvRecordBody) and
+// returns where it ends, as csvRecordEnd does; npos when it is not plain, for the general reader
+// (csvRecordEnd, findEncodingError, splitCsvRecord), which also says what is wrong with it.
+std::size_t splitPlainCsvRecord(std::string_view text, std::size_t start,
+                                std::vector<CsvField>& fields);
 
 // How many LF bytes `text` holds: memchr skips the ~170 bytes between two line breaks far
 // faster than a byte loop.

