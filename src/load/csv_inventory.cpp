@@ -163,9 +163,7 @@ public:
       readable_ = split(record);
     }
     if (readable_ && fields_.size() != inv_.fieldCount_) {
-      errors_.emplace_back(Location{inv_.file_, line_, 0},
-                           fmt::format("row has {} fields, but the CSV header has {}",
-                                       fields_.size(), inv_.fieldCount_));
+      countError();
       readable_ = false;
     }
     if (readable_) {
@@ -469,6 +467,19 @@ private:
     return true;
   }
 
+  // A row with more or fewer fields than the header: points at the first extra field, or at
+  // the end of a short row.
+  void countError() {
+    const std::size_t n = fields_.size(), expected = inv_.fieldCount_;
+    const bool extra = n > expected;
+    const auto at = extra ? fields_[expected].offset : static_cast<std::uint32_t>(record_.size());
+    errors_.emplace_back(locate(at),
+                         fmt::format("row has {} field{}, but the CSV header has {}: {}", n,
+                                     n == 1 ? "" : "s", expected,
+                                     extra ? fmt::format("field {} starts here", expected + 1)
+                                           : std::string("the row ends here")));
+  }
+
   Location locate(std::uint32_t offset) const {
     if (!multiline_) return {inv_.file_, line_, offset + 1};
     const CsvPosition at = csvPosition(record_, line_, offset);
@@ -519,6 +530,14 @@ void CsvInventory::load(std::string_view text, std::uint32_t firstLine, LoadedBa
   bool firstRowRead = false;
   std::uint32_t line = firstLine;
   for (std::size_t pos = 0; pos < text.size();) {
+    // A blank line is no row (as in JSONL). It ends the current workload's rows, as it would
+    // if a batch ended there (a batch ends at a row of another name).
+    if (const std::size_t blank = blankLineEnd(text, pos); blank != std::string_view::npos) {
+      finish();
+      pos = blank;
+      ++line;
+      continue;
+    }
     ++out.rows;
     rowErrors.clear();
     const std::size_t end = row.read(text, pos, line);

@@ -85,6 +85,14 @@ std::string_view csvRecordBody(std::string_view record) {
   return record;
 }
 
+std::size_t blankLineEnd(std::string_view text, std::size_t start) {
+  for (std::size_t i = start; i < text.size(); ++i) {
+    if (text[i] == '\n') return i + 1;
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return std::string_view::npos;
+  }
+  return text.size();
+}
+
 namespace {
 
 [[gnu::noinline]] void tooLongError(const CsvField& field, std::uint32_t& errorOffset,

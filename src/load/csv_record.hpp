@@ -48,6 +48,10 @@ std::size_t countLineBreaks(std::string_view text);
 // The record without its line break (LF or CRLF).
 std::string_view csvRecordBody(std::string_view record);
 
+// The end of the blank line that starts at text[start] (nothing but spaces, tabs and a CR before
+// its line break or the end of the text), or npos when the line holds anything else.
+std::size_t blankLineEnd(std::string_view text, std::size_t start);
+
 // Where byte `offset` of a record that starts on line `firstLine` is: its line (a quoted field
 // may span lines) and its 1-based byte column on that line.
 struct CsvPosition {

@@ -247,6 +247,23 @@ TEST_CASE("csv: later rows with the same name add data sources and chips") {
   CHECK(out.batch.workloads[1].endUse.values == std::vector{EndUse::Civil}); // the default
 }
 
+TEST_CASE("csv: blank lines are no rows, and end a workload's rows") {
+  const auto out = load("w1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,US,public,,,,\n"
+                        "\n"
+                        " \t\r\n"
+                        "w1,,BIG*4,,,,,,,CN,personal,10,,,\n"
+                        "w1,,,,,,,,,FR,personal,20,,,\n"
+                        "\n");
+  INFO(out.errors());
+  REQUIRE(out.batch.workloads.size() == 1); // line 5 starts a workload and has no purpose
+  CHECK(out.batch.workloads.front().data.size() == 1);
+  CHECK(out.batch.rows == 3);
+  REQUIRE(out.batch.invalid.size() == 1);
+  CHECK(out.batch.invalid[0].line == 5);
+  CHECK(out.batch.invalid[0].rows == 2);
+  CHECK_THAT(out.errors(), Catch::Contains("inv.csv:5:"));
+}
+
 TEST_CASE("csv: workloads reused from an earlier batch keep nothing of it") {
   static const ChipCatalog catalog = testCatalog();
   const CsvInventory inventory("inv.csv", kHeader, 1, catalog);
@@ -313,10 +330,13 @@ TEST_CASE("csv: bad rows are errors with their line and column") {
     CHECK_THAT(e, Catch::Contains("chips item 'big-chip' must be model*count"));
   }
   SECTION("a row with the wrong number of fields, and bad bytes") {
-    const auto out = load("w1,training\nw2,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\xff\n");
-    CHECK_THAT(out.errors(),
-               Catch::Contains("inv.csv:2: row has 2 fields, but the CSV header has 15"));
+    const auto out = load("w1,training\nw2,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\xff\n"
+                          "w3,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,,\"x\"\n");
+    CHECK_THAT(out.errors(), Catch::Contains("inv.csv:2:12: row has 2 fields, but the CSV header "
+                                             "has 15: the row ends here"));
     CHECK_THAT(out.errors(), Catch::Contains("inv.csv:3:52: invalid UTF-8"));
+    CHECK_THAT(out.errors(), Catch::Contains("inv.csv:4:53: row has 16 fields, but the CSV header "
+                                             "has 15: field 16 starts here"));
   }
   SECTION("a bad workload does not hide the good ones around it") {
     const auto out = load("ok1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n"
