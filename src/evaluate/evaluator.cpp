@@ -20,8 +20,12 @@ std::string_view statusName(FindingStatus status) {
 
 namespace {
 
-bool fires(const Rule& rule, const EvalContext& ctx) {
-  return evaluate(rule.when, ctx) && !(rule.unless && evaluate(*rule.unless, ctx));
+// Whether rule i of view.rulesInEffect() fires.
+bool fires(const DateView& view, std::size_t i, const EvalContext& ctx) {
+  const ConditionProgram& program = view.program();
+  const std::uint32_t unless = program.unless(i);
+  return evaluate(program, program.when(i), ctx) &&
+         !(unless != ConditionProgram::kNone && evaluate(program, unless, ctx));
 }
 
 // Whether the condition reads the party-list matches of this party's name (or parent name).
@@ -170,12 +174,11 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   const auto& inEffect = view.rulesInEffect();
   std::size_t count = 0;
   forEachBit(fired, words, [&](std::size_t i) {
-    const Rule& rule = *inEffect[i];
     const std::uint64_t bit = std::uint64_t{1} << (i % 64);
-    if (!fires(rule, exact)) {
+    if (!fires(view, i, exact)) {
       // A rule that fires only when fuzzy name matches count gets a `review`, never a
       // silent pass and never a silent block (rules.md, party lists).
-      if (!screening.fuzzyOnly || !fires(rule, fuzzy)) {
+      if (!screening.fuzzyOnly || !fires(view, i, fuzzy)) {
         fired[i / 64] &= ~bit;
         return;
       }
