@@ -152,8 +152,6 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   Result result;
   result.workload = &w;
   const bool text = options.messages;
-  std::vector<const Waiver*> waivers;
-  if (!w.waivers.empty() || !options.waivers.empty()) waivers = waiversFor(w, options.waivers);
   const Screening screening = screenParties(w, view, options.cache, ScreenNames::ReadByRules);
   EvalContext exact;
   exact.workload = &w;
@@ -187,6 +185,9 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
     ++count;
   });
   result.findings.reserve(count);
+  // (Not before: the workload's waivers are its last cache line, which arrives last.)
+  std::vector<const Waiver*> waivers;
+  if (!w.waivers.empty() || !options.waivers.empty()) waivers = waiversFor(w, options.waivers);
   const bool anyTransfer = std::any_of(
       w.data.begin(), w.data.end(), [](const DataSource& d) { return !d.transfer.values.empty(); });
 
