@@ -85,6 +85,24 @@ bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const 
   }
 }
 
+} // namespace
+
+bool testListValue(const Operator& op, const PathInfo& path, const Value& v,
+                   const EvalContext& ctx) {
+  switch (op.op) {
+  case Op::Contains:
+    return equal(op.operand, path.type, v);
+  case Op::Intersects:
+    return member(op.operand, path.type, v, *ctx.view);
+  case Op::Matches:
+    return matches(op.operand, v, ctx);
+  default:
+    return false;
+  }
+}
+
+namespace {
+
 bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   switch (op.op) {
   case Op::Exists: {
@@ -92,13 +110,10 @@ bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) 
     return nonEmpty == (op.operand.integer != 0);
   }
   case Op::Contains:
-    return forAnyListValue(path, ctx,
-                           [&](const Value& v) { return equal(op.operand, path.type, v); });
   case Op::Intersects:
-    return forAnyListValue(
-        path, ctx, [&](const Value& v) { return member(op.operand, path.type, v, *ctx.view); });
   case Op::Matches:
-    return forAnyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v, ctx); });
+    return forAnyListValue(path, ctx,
+                           [&](const Value& v) { return testListValue(op, path, v, ctx); });
   default:
     return false;
   }
@@ -228,6 +243,14 @@ bool run(const ConditionProgram& program, std::uint32_t i, const EvalContext& ct
     if (v.integer >= 0 && v.integer < n.values)
       return program.answers(n.answers).test(static_cast<std::size_t>(v.integer));
     return testValue(*n.path, {n.ops, n.opCount}, v, ctx);
+  }
+  case K::ValueListLeaf: {
+    const std::bitset<256>& answers = program.answers(n.answers);
+    return forAnyListValue(*n.path, ctx, [&](const Value& v) {
+      if (v.integer >= 0 && v.integer < n.values)
+        return answers.test(static_cast<std::size_t>(v.integer));
+      return testListValue(*n.ops, *n.path, v, ctx);
+    });
   }
   case K::ListAny:
     return anyElement(*n.path, ctx,

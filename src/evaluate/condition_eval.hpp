@@ -42,6 +42,10 @@ bool evaluate(const ConditionProgram& program, std::uint32_t root, const EvalCon
 // Whether all of a scalar leaf's operators hold for the value v read at `path`.
 bool testValue(const PathInfo& path, std::span<const Operator> ops, const Value& v,
                const EvalContext& ctx);
+// Whether a contains, intersects or matches operator holds for one value v of a list path
+// (the operator holds when it does for some value of the list).
+bool testListValue(const Operator& op, const PathInfo& path, const Value& v,
+                   const EvalContext& ctx);
 // One operator of a leaf on its own (the trace shows each operator's result).
 bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx);
 

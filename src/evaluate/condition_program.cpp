@@ -37,9 +37,13 @@ std::uint32_t ConditionProgram::add(const Condition& c, const DateView& view) {
 
 // Makes a scalar leaf on a country, enum or bool value a ValueLeaf: its operators' answer for
 // each value they can take, found by testing them on that value (so it is theirs exactly).
+// And a list leaf on enum values with one contains or intersects a ValueListLeaf.
 void ConditionProgram::tabulate(const Condition& leaf, const DateView& view, ProgramNode& node) {
   const PathInfo& path = *leaf.path;
-  if (path.shape != Shape::Scalar) return;
+  const bool list = path.shape == Shape::List && path.type == ValueType::Enum &&
+                    leaf.ops.size() == 1 &&
+                    (leaf.ops[0].op == Op::Contains || leaf.ops[0].op == Op::Intersects);
+  if (path.shape != Shape::Scalar && !list) return;
   std::size_t values = 0;
   if (path.type == ValueType::Country)
     values = kCountryCount;
@@ -53,10 +57,13 @@ void ConditionProgram::tabulate(const Condition& leaf, const DateView& view, Pro
   EvalContext ctx;
   ctx.view = &view;
   std::bitset<256> answers;
-  for (std::size_t v = 0; v < values; ++v)
-    answers[v] = testValue(path, leaf.ops, Value{true, 0, static_cast<std::int64_t>(v), {}}, ctx);
-  node.kind = ProgramNode::Kind::ValueLeaf;
-  node.whenAbsent = testValue(path, leaf.ops, Value{}, ctx);
+  for (std::size_t v = 0; v < values; ++v) {
+    const Value value{true, 0, static_cast<std::int64_t>(v), {}};
+    answers[v] =
+        list ? testListValue(leaf.ops[0], path, value, ctx) : testValue(path, leaf.ops, value, ctx);
+  }
+  node.kind = list ? ProgramNode::Kind::ValueListLeaf : ProgramNode::Kind::ValueLeaf;
+  node.whenAbsent = !list && testValue(path, leaf.ops, Value{}, ctx);
   node.values = static_cast<std::uint16_t>(values);
   node.answers = static_cast<std::uint32_t>(answers_.size());
   answers_.push_back(answers);

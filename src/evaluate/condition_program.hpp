@@ -8,7 +8,9 @@
 // Most leaves test one country, enum or bool value (site.country: {notIn: [US, @D1]}). For
 // those the program holds the leaf's answer for every value, computed once per date with the
 // leaf's own operators: reading the value and testing one bit replaces a dispatch on each
-// operator and a set lookup, whose indirect jumps the processor mispredicts often.
+// operator and a set lookup, whose indirect jumps the processor mispredicts often. Likewise a
+// leaf with one contains or intersects on an enum list (categories: {intersects: [...]})
+// holds the operator's answer for each value, and holds when some value of the list has it.
 //
 // evaluate(program, root, ctx) is evaluate(condition, ctx) for the condition added as root.
 #include <bitset>
@@ -22,15 +24,25 @@ namespace borderline {
 class DateView;
 
 struct ProgramNode {
-  enum class Kind : std::uint8_t { All, Any, Not, Leaf, ValueLeaf, ListAny, ListAll, ListNone };
+  enum class Kind : std::uint8_t {
+    All,
+    Any,
+    Not,
+    Leaf,
+    ValueLeaf,
+    ValueListLeaf,
+    ListAny,
+    ListAll,
+    ListNone
+  };
   Kind kind = Kind::All;
   bool whenAbsent = false;        // ValueLeaf: the answer for a missing value
-  std::uint16_t opCount = 0;      // Leaf and ValueLeaf: its operators
+  std::uint16_t opCount = 0;      // Leaf and Value*Leaf: its operators
   std::uint32_t end = 0;          // one past this node's subtree; its children follow the node
   const PathInfo* path = nullptr; // Leaf, ValueLeaf and List*: as Condition::path
-  const Operator* ops = nullptr;  // Leaf and ValueLeaf: the Condition's (rules outlive us)
-  std::uint16_t values = 0;       // ValueLeaf: the values 0..values-1 have an answer in
-  std::uint32_t answers = 0;      // ValueLeaf: ... ConditionProgram::answers(answers)
+  const Operator* ops = nullptr;  // Leaf and Value*Leaf: the Condition's (rules outlive us)
+  std::uint16_t values = 0;       // Value*Leaf: the values 0..values-1 have an answer in
+  std::uint32_t answers = 0;      // Value*Leaf: ... ConditionProgram::answers(answers)
 };
 
 class ConditionProgram {
