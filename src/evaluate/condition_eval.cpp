@@ -1,6 +1,7 @@
 #include "evaluate/condition_eval.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "evaluate/eval_cache.hpp"
 #include "evaluate/list_values.hpp"
@@ -84,6 +85,24 @@ bool testScalar(const Operator& op, const PathInfo& path, const Value& v, const 
   }
 }
 
+} // namespace
+
+bool testListValue(const Operator& op, const PathInfo& path, const Value& v,
+                   const EvalContext& ctx) {
+  switch (op.op) {
+  case Op::Contains:
+    return equal(op.operand, path.type, v);
+  case Op::Intersects:
+    return member(op.operand, path.type, v, *ctx.view);
+  case Op::Matches:
+    return matches(op.operand, v, ctx);
+  default:
+    return false;
+  }
+}
+
+namespace {
+
 bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   switch (op.op) {
   case Op::Exists: {
@@ -91,13 +110,10 @@ bool testList(const Operator& op, const PathInfo& path, const EvalContext& ctx) 
     return nonEmpty == (op.operand.integer != 0);
   }
   case Op::Contains:
-    return forAnyListValue(path, ctx,
-                           [&](const Value& v) { return equal(op.operand, path.type, v); });
   case Op::Intersects:
-    return forAnyListValue(
-        path, ctx, [&](const Value& v) { return member(op.operand, path.type, v, *ctx.view); });
   case Op::Matches:
-    return forAnyListValue(path, ctx, [&](const Value& v) { return matches(op.operand, v, ctx); });
+    return forAnyListValue(path, ctx,
+                           [&](const Value& v) { return testListValue(op, path, v, ctx); });
   default:
     return false;
   }
@@ -112,17 +128,15 @@ bool testObjectList(const Operator& op, const PathInfo& path, const EvalContext&
   return nonEmpty == (op.operand.integer != 0);
 }
 
-bool testLeaf(const Condition& c, const EvalContext& ctx) {
-  const PathInfo& path = *c.path;
+// A leaf: all of its operators hold for the value at `path`.
+bool testLeaf(const PathInfo& path, std::span<const Operator> ops, const EvalContext& ctx) {
   if (path.shape == Shape::ObjectList)
-    return std::all_of(c.ops.begin(), c.ops.end(),
+    return std::all_of(ops.begin(), ops.end(),
                        [&](const Operator& op) { return testObjectList(op, path, ctx); });
   if (path.shape == Shape::List)
-    return std::all_of(c.ops.begin(), c.ops.end(),
+    return std::all_of(ops.begin(), ops.end(),
                        [&](const Operator& op) { return testList(op, path, ctx); });
-  const Value v = readScalar(path, ctx);
-  return std::all_of(c.ops.begin(), c.ops.end(),
-                     [&](const Operator& op) { return testScalar(op, path, v, ctx); });
+  return testValue(path, ops, readScalar(path, ctx), ctx);
 }
 
 // Calls f(elementContext, index) for each element of an object list until f returns true.
@@ -156,6 +170,12 @@ template <class F> bool anyElement(const PathInfo& list, const EvalContext& ctx,
 
 } // namespace
 
+bool testValue(const PathInfo& path, std::span<const Operator> ops, const Value& v,
+               const EvalContext& ctx) {
+  return std::all_of(ops.begin(), ops.end(),
+                     [&](const Operator& op) { return testScalar(op, path, v, ctx); });
+}
+
 bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   switch (path.shape) {
   case Shape::ObjectList:
@@ -182,7 +202,7 @@ bool evaluate(const Condition& c, const EvalContext& ctx) {
   case K::Not:
     return !evaluate(c.children.front(), ctx);
   case K::Leaf:
-    return testLeaf(c, ctx);
+    return testLeaf(*c.path, c.ops, ctx);
   case K::ListAny:
     return anyElement(*c.path, ctx,
                       [&](const EvalContext& e, int) { return evaluate(c.children.front(), e); });
@@ -194,6 +214,61 @@ bool evaluate(const Condition& c, const EvalContext& ctx) {
                        [&](const EvalContext& e, int) { return evaluate(c.children.front(), e); });
   }
   return false;
+}
+
+namespace {
+
+// evaluate(Condition) over the flat nodes: node i's children start at i + 1, each child's
+// `end` is where its next sibling starts.
+bool run(const ConditionProgram& program, std::uint32_t i, const EvalContext& ctx) {
+  using K = ProgramNode::Kind;
+  const ProgramNode* nodes = program.nodes();
+  const ProgramNode& n = nodes[i];
+  switch (n.kind) {
+  case K::All:
+    for (std::uint32_t child = i + 1; child < n.end; child = nodes[child].end)
+      if (!run(program, child, ctx)) return false;
+    return true;
+  case K::Any:
+    for (std::uint32_t child = i + 1; child < n.end; child = nodes[child].end)
+      if (run(program, child, ctx)) return true;
+    return false;
+  case K::Not:
+    return !run(program, i + 1, ctx);
+  case K::Leaf:
+    return testLeaf(*n.path, {n.ops, n.opCount}, ctx);
+  case K::ValueLeaf: {
+    const Value v = readScalar(*n.path, ctx);
+    if (!v.present) return n.whenAbsent;
+    if (v.integer >= 0 && v.integer < n.values)
+      return program.answers(n.answers).test(static_cast<std::size_t>(v.integer));
+    return testValue(*n.path, {n.ops, n.opCount}, v, ctx);
+  }
+  case K::ValueListLeaf: {
+    const std::bitset<256>& answers = program.answers(n.answers);
+    return forAnyListValue(*n.path, ctx, [&](const Value& v) {
+      if (v.integer >= 0 && v.integer < n.values)
+        return answers.test(static_cast<std::size_t>(v.integer));
+      return testListValue(*n.ops, *n.path, v, ctx);
+    });
+  }
+  case K::ListAny:
+    return anyElement(*n.path, ctx,
+                      [&](const EvalContext& e, int) { return run(program, i + 1, e); });
+  case K::ListAll:
+    return !anyElement(*n.path, ctx,
+                       [&](const EvalContext& e, int) { return !run(program, i + 1, e); });
+  case K::ListNone:
+    return !anyElement(*n.path, ctx,
+                       [&](const EvalContext& e, int) { return run(program, i + 1, e); });
+  }
+  return false;
+}
+
+} // namespace
+
+bool evaluate(const ConditionProgram& program, std::uint32_t root, const EvalContext& ctx) {
+  return run(program, root, ctx);
 }
 
 namespace {

@@ -1,10 +1,12 @@
 #pragma once
 // Evaluating a compiled condition against one workload on one date. Pure and allocation-free:
 // values are read straight from the typed model through the path table's field ids.
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "compile/condition.hpp"
+#include "evaluate/condition_program.hpp"
 #include "evaluate/date_view.hpp"
 #include "evaluate/party_screen.hpp"
 #include "util/function_ref.hpp"
@@ -35,6 +37,15 @@ struct Value {
 };
 
 bool evaluate(const Condition& condition, const EvalContext& ctx);
+// The same for the condition added to `program` at `root` (the evaluator's hot path).
+bool evaluate(const ConditionProgram& program, std::uint32_t root, const EvalContext& ctx);
+// Whether all of a scalar leaf's operators hold for the value v read at `path`.
+bool testValue(const PathInfo& path, std::span<const Operator> ops, const Value& v,
+               const EvalContext& ctx);
+// Whether a contains, intersects or matches operator holds for one value v of a list path
+// (the operator holds when it does for some value of the list).
+bool testListValue(const Operator& op, const PathInfo& path, const Value& v,
+                   const EvalContext& ctx);
 // One operator of a leaf on its own (the trace shows each operator's result).
 bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx);
 

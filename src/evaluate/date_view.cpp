@@ -18,6 +18,7 @@ DateView::DateView(const CompiledRules& rules, Date date) : rules_(&rules), date
     if (r.unless) resolveSets(*r.unless);
   }
   for (const auto& c : rules.classifications) resolveSets(c.when);
+  program_ = ConditionProgram(inEffect_, *this);
   for (const auto& c : rules.classifications)
     if (c.appliesOn(date)) classifications_.push_back(&c);
   for (const auto& p : rules.parties) partyActive_.push_back(p.activeOn(date));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compile/rules.hpp"
+#include "evaluate/condition_program.hpp"
 
 namespace borderline {
 
@@ -20,6 +21,8 @@ public:
   Date date() const { return date_; }
   const CompiledRules& rules() const { return *rules_; }
   const std::vector<const Rule*>& rulesInEffect() const { return inEffect_; }
+  // The conditions of rulesInEffect(), flat (rule i: program().when(i), program().unless(i)).
+  const ConditionProgram& program() const { return program_; }
   const CountrySet& group(std::uint16_t id) const { return groups_[id]; }
   // A numbered country set of the rules (Operand::resolvedSet) with its groups' members on
   // this date, or null (-1, or a number the rules' conditions do not give exactly one set).
@@ -76,6 +79,7 @@ private:
   const CompiledRules* rules_;
   Date date_;
   std::vector<const Rule*> inEffect_;
+  ConditionProgram program_;
   std::vector<CountrySet> groups_;
   std::vector<CountrySet> resolvedSets_;
   std::vector<std::uint8_t> resolvedUses_; // how many operands carry each number (max 2)

@@ -20,8 +20,12 @@ std::string_view statusName(FindingStatus status) {
 
 namespace {
 
-bool fires(const Rule& rule, const EvalContext& ctx) {
-  return evaluate(rule.when, ctx) && !(rule.unless && evaluate(*rule.unless, ctx));
+// Whether rule i of view.rulesInEffect() fires.
+bool fires(const DateView& view, std::size_t i, const EvalContext& ctx) {
+  const ConditionProgram& program = view.program();
+  const std::uint32_t unless = program.unless(i);
+  return evaluate(program, program.when(i), ctx) &&
+         !(unless != ConditionProgram::kNone && evaluate(program, unless, ctx));
 }
 
 // Whether the condition reads the party-list matches of this party's name (or parent name).
@@ -148,8 +152,6 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   Result result;
   result.workload = &w;
   const bool text = options.messages;
-  std::vector<const Waiver*> waivers;
-  if (!w.waivers.empty() || !options.waivers.empty()) waivers = waiversFor(w, options.waivers);
   const Screening screening = screenParties(w, view, options.cache, ScreenNames::ReadByRules);
   EvalContext exact;
   exact.workload = &w;
@@ -170,12 +172,11 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   const auto& inEffect = view.rulesInEffect();
   std::size_t count = 0;
   forEachBit(fired, words, [&](std::size_t i) {
-    const Rule& rule = *inEffect[i];
     const std::uint64_t bit = std::uint64_t{1} << (i % 64);
-    if (!fires(rule, exact)) {
+    if (!fires(view, i, exact)) {
       // A rule that fires only when fuzzy name matches count gets a `review`, never a
       // silent pass and never a silent block (rules.md, party lists).
-      if (!screening.fuzzyOnly || !fires(rule, fuzzy)) {
+      if (!screening.fuzzyOnly || !fires(view, i, fuzzy)) {
         fired[i / 64] &= ~bit;
         return;
       }
@@ -184,6 +185,9 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
     ++count;
   });
   result.findings.reserve(count);
+  // (Not before: the workload's waivers are its last cache line, which arrives last.)
+  std::vector<const Waiver*> waivers;
+  if (!w.waivers.empty() || !options.waivers.empty()) waivers = waiversFor(w, options.waivers);
   const bool anyTransfer = std::any_of(
       w.data.begin(), w.data.end(), [](const DataSource& d) { return !d.transfer.values.empty(); });
 

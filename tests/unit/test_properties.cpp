@@ -8,6 +8,7 @@
 //   (f) collectFiringHeld, for a condition known to hold, finds what collectFiring finds.
 //   (g) screening only the names the rules in effect read changes no rule's outcome;
 //   (h) a date's resolved country sets are their countries plus their groups' members.
+//   (i) the flat condition program (DateView::program) gives each condition tree's result.
 // (a), check and audit agree, is a command-line property: tests/cli/audit.sh.
 #include "support.hpp"
 
@@ -390,4 +391,31 @@ TEST_CASE("properties: resolved country sets are their countries and groups", "[
       });
   }
   CHECK(resolved > 20);
+}
+
+// (i) The evaluator runs the rules' conditions from DateView::program(), laid out flat: every
+// rule's `when` and `unless` give the same result there as the Condition tree, with exact and
+// with fuzzy party-list matches. (tests/unit/test_conditions.cpp covers each node kind and
+// operator through the evaluator, hence through the program.)
+TEST_CASE("properties: the flat condition program gives each condition's result", "[properties]") {
+  std::size_t holding = 0, withUnless = 0;
+  for (const auto& c : randomCases(8, 1000)) {
+    const ScreenedCase k(c);
+    const DateView& view = k.view;
+    const ConditionProgram& program = view.program();
+    const auto& rules = view.rulesInEffect();
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      for (const EvalContext* ctx : {&k.exact, &k.fuzzy}) {
+        INFO(c.manifest << "on " << c.date.str() << ", rule " << rules[i]->id);
+        const bool when = evaluate(rules[i]->when, *ctx);
+        CHECK(evaluate(program, program.when(i), *ctx) == when);
+        holding += when;
+        REQUIRE((program.unless(i) == ConditionProgram::kNone) == !rules[i]->unless);
+        if (!rules[i]->unless) continue;
+        CHECK(evaluate(program, program.unless(i), *ctx) == evaluate(*rules[i]->unless, *ctx));
+        ++withUnless;
+      }
+  }
+  CHECK(holding > 100);
+  CHECK(withUnless > 100);
 }
