@@ -39,7 +39,7 @@ struct ProgramNode {
   bool whenAbsent = false;        // ValueLeaf: the answer for a missing value
   std::uint16_t opCount = 0;      // Leaf and Value*Leaf: its operators
   std::uint32_t end = 0;          // one past this node's subtree; its children follow the node
-  const PathInfo* path = nullptr; // Leaf, ValueLeaf and List*: as Condition::path
+  const PathInfo* path = nullptr; // Leaf, Value*Leaf and List*: as Condition::path
   const Operator* ops = nullptr;  // Leaf and Value*Leaf: the Condition's (rules outlive us)
   std::uint16_t values = 0;       // Value*Leaf: the values 0..values-1 have an answer in
   std::uint32_t answers = 0;      // Value*Leaf: ... ConditionProgram::answers(answers)
