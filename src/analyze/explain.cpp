@@ -45,12 +45,9 @@ Explanation explainWorkload(const Workload& w, const DateView& view, const Expla
   e.result = evaluateWorkload(w, view, central);
   const std::vector<const Waiver*> waivers = waiversFor(w, central);
   const Screening screening = screenParties(w, view);
-  EvalContext exact;
-  exact.workload = &w;
-  exact.view = &view;
-  exact.screening = &screening;
-  EvalContext fuzzy = exact;
-  fuzzy.withFuzzy = true;
+  const EvalContexts contexts = evalContexts(w, view, screening);
+  const EvalContext& exact = contexts.exact;
+  const EvalContext& fuzzy = contexts.fuzzy;
 
   for (const auto& rule : view.rules().rules) {
     if (!filter.rule.empty() && rule.id != filter.rule) continue;

@@ -176,6 +176,18 @@ bool testValue(const PathInfo& path, std::span<const Operator> ops, const Value&
                      [&](const Operator& op) { return testScalar(op, path, v, ctx); });
 }
 
+EvalContexts evalContexts(const Workload& workload, const DateView& view,
+                          const Screening& screening, EvalCache* cache) {
+  EvalContexts out;
+  out.exact.workload = &workload;
+  out.exact.view = &view;
+  out.exact.screening = &screening;
+  out.exact.cache = cache;
+  out.fuzzy = out.exact;
+  out.fuzzy.withFuzzy = true;
+  return out;
+}
+
 bool testOperator(const Operator& op, const PathInfo& path, const EvalContext& ctx) {
   switch (path.shape) {
   case Shape::ObjectList:

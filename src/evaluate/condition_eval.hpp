@@ -28,6 +28,15 @@ struct EvalContext {
   const Authorization* auth = nullptr;
 };
 
+// The two contexts a workload's rules are evaluated in: `exact` counts only exact party-list
+// matches as "listed"; `fuzzy` counts fuzzy matches too (a rule that fires only then gets a
+// review, never a silent pass).
+struct EvalContexts {
+  EvalContext exact, fuzzy;
+};
+EvalContexts evalContexts(const Workload& workload, const DateView& view,
+                          const Screening& screening, EvalCache* cache = nullptr);
+
 // One value read at a path (see evaluate/fields.cpp).
 struct Value {
   bool present = false;

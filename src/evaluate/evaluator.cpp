@@ -153,13 +153,10 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
   result.workload = &w;
   const bool text = options.messages;
   const Screening screening = screenParties(w, view, options.cache, ScreenNames::ReadByRules);
-  EvalContext exact;
-  exact.workload = &w;
-  exact.view = &view;
-  exact.screening = &screening;
-  exact.cache = options.cache;
-  EvalContext fuzzy = exact;
-  fuzzy.withFuzzy = true;
+  // References, not structured bindings: the lambdas below capture them (clang 14 cannot).
+  const EvalContexts contexts = evalContexts(w, view, screening, options.cache);
+  const EvalContext& exact = contexts.exact;
+  const EvalContext& fuzzy = contexts.fuzzy;
 
   // The rules that may fire (view.mayFire), then of those the ones that fire, and the ones
   // that fire only with fuzzy name matches: two bit masks over view.rulesInEffect().

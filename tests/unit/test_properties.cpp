@@ -269,11 +269,9 @@ struct ScreenedCase {
             loadManifest(checkSource(sources, "random.yaml", c.manifest), bundledRules().catalog)) {
     REQUIRE(workloads.size() == 1);
     screening = screenParties(workloads.front(), view);
-    exact.workload = &workloads.front();
-    exact.view = &view;
-    exact.screening = &screening;
-    fuzzy = exact;
-    fuzzy.withFuzzy = true;
+    const EvalContexts contexts = evalContexts(workloads.front(), view, screening);
+    exact = contexts.exact;
+    fuzzy = contexts.fuzzy;
   }
   ScreenedCase(const ScreenedCase&) = delete;
   ScreenedCase& operator=(const ScreenedCase&) = delete;
@@ -348,10 +346,9 @@ TEST_CASE("properties: screening only the names rules read changes no outcome", 
     const ScreenedCase k(c);
     const DateView& view = k.view;
     const Screening read = screenParties(k.workload(), view, nullptr, ScreenNames::ReadByRules);
-    EvalContext exact = k.exact;
-    exact.screening = &read;
-    EvalContext fuzzy = exact;
-    fuzzy.withFuzzy = true;
+    const EvalContexts contexts = evalContexts(k.workload(), view, read);
+    const EvalContext& exact = contexts.exact;
+    const EvalContext& fuzzy = contexts.fuzzy;
     std::vector<std::uint64_t> all(view.ruleWords()), some(view.ruleWords());
     view.mayFire(k.workload(), &k.screening, all.data());
     view.mayFire(k.workload(), &read, some.data());
