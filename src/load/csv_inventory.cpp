@@ -157,10 +157,10 @@ public:
       readable_ = true;
     } else {
       bool complete = false;
-      end = csvRecordEnd(text, pos, complete);
-      const std::string_view record = text.substr(pos, end - pos);
-      lineBreaks_ = static_cast<std::uint32_t>(countLineBreaks(record));
-      readable_ = split(record);
+      std::size_t lineBreaks = 0;
+      end = csvRecordEnd(text, pos, complete, lineBreaks);
+      lineBreaks_ = static_cast<std::uint32_t>(lineBreaks);
+      readable_ = split(text.substr(pos, end - pos));
     }
     if (readable_ && fields_.size() != inv_.fieldCount_) {
       countError();

@@ -63,22 +63,6 @@ std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complet
   return text.size();
 }
 
-std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete) {
-  std::size_t lineBreaks = 0;
-  return csvRecordEnd(text, start, complete, lineBreaks);
-}
-
-std::size_t countLineBreaks(std::string_view text) {
-  std::size_t count = 0;
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
-    ++count;
-    p = static_cast<const char*>(nl) + 1;
-  }
-  return count;
-}
-
 std::string_view csvRecordBody(std::string_view record) {
   if (record.ends_with('\n')) record.remove_suffix(1);
   if (record.ends_with('\r')) record.remove_suffix(1);

@@ -12,10 +12,9 @@ namespace borderline {
 
 // Where the record that starts at `start` ends: the index just past its line break, or
 // text.size() when the text ends first. `complete` tells whether a line break (outside quotes)
-// ended it, so a reader knows when it needs more input.
-std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete);
-// The same, also counting the record's line breaks (more than one when quoted fields hold some),
-// so that a reader keeps line numbers without scanning the text again.
+// ended it, so a reader knows when it needs more input. `lineBreaks` counts the record's line
+// breaks (more than one when quoted fields hold some), so that a reader keeps line numbers
+// without scanning the text again.
 std::size_t csvRecordEnd(std::string_view text, std::size_t start, bool& complete,
                          std::size_t& lineBreaks);
 
@@ -40,10 +39,6 @@ bool splitCsvRecord(std::string_view record, std::vector<CsvField>& fields, std:
 // (csvRecordEnd, findEncodingError, splitCsvRecord), which also says what is wrong with it.
 std::size_t splitPlainCsvRecord(std::string_view text, std::size_t start,
                                 std::vector<CsvField>& fields);
-
-// How many LF bytes `text` holds: memchr skips the ~170 bytes between two line breaks far
-// faster than a byte loop.
-std::size_t countLineBreaks(std::string_view text);
 
 // The record without its line break (LF or CRLF).
 std::string_view csvRecordBody(std::string_view record);

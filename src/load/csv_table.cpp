@@ -1,7 +1,5 @@
 #include "load/csv_table.hpp"
 
-#include <algorithm>
-
 #include "load/csv_record.hpp"
 #include "load/diagnostics.hpp"
 
@@ -15,7 +13,8 @@ std::vector<CsvRecord> splitCsv(std::string_view file, std::string_view text) {
   std::uint32_t line = 1;
   for (std::size_t start = 0; start < text.size();) {
     bool complete = false;
-    const std::size_t end = csvRecordEnd(text, start, complete);
+    std::size_t lineBreaks = 0;
+    const std::size_t end = csvRecordEnd(text, start, complete, lineBreaks);
     const std::string_view record = text.substr(start, end - start);
     const std::string_view body = csvRecordBody(record);
     std::uint32_t offset = 0;
@@ -35,7 +34,7 @@ std::vector<CsvRecord> splitCsv(std::string_view file, std::string_view text) {
         r.columns.push_back(oneLine ? f.offset + 1 : csvPosition(body, line, f.offset).column);
       }
     }
-    line += static_cast<std::uint32_t>(std::count(record.begin(), record.end(), '\n'));
+    line += static_cast<std::uint32_t>(lineBreaks);
     start = end;
   }
   return records;

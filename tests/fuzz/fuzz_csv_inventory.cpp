@@ -16,13 +16,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const CompiledRules& rules = fuzzRules();
   bool complete = false;
-  const std::size_t headerEnd = csvRecordEnd(text, 0, complete);
+  std::size_t lineBreaks = 0;
+  const std::size_t headerEnd = csvRecordEnd(text, 0, complete, lineBreaks);
   try {
     const CsvInventory inventory("fuzz.csv", csvRecordBody(text.substr(0, headerEnd)), 1,
                                  rules.catalog);
     CsvScratch scratch;
     for (std::size_t pos = headerEnd, end; pos < text.size(); pos = end) { // nameOf on each
-      end = csvRecordEnd(text, pos, complete);
+      end = csvRecordEnd(text, pos, complete, lineBreaks);
       inventory.nameOf(text.substr(pos, end - pos), scratch);
     }
     LoadedBatch batch;

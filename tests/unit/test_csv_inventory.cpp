@@ -82,15 +82,22 @@ TEST_CASE("csv: records follow RFC 4180") {
     CHECK(fields[4].text.empty());
     CHECK(fields[4].offset == 57);
   }
-  SECTION("a record ends at a line break outside quotes") {
+  SECTION("a record ends at a line break outside quotes, and its line breaks are counted") {
     bool complete = false;
+    std::size_t lineBreaks = 0;
     const std::string text = "a,\"b\nc\"\nnext\n";
-    CHECK(csvRecordEnd(text, 0, complete) == 8);
+    CHECK(csvRecordEnd(text, 0, complete, lineBreaks) == 8);
     CHECK(complete);
-    CHECK(csvRecordEnd(text, 8, complete) == text.size());
+    CHECK(lineBreaks == 2);
+    CHECK(csvRecordEnd(text, 8, complete, lineBreaks) == text.size());
     CHECK(complete);
-    CHECK(csvRecordEnd("a,\"open", 0, complete) == 7);
+    CHECK(lineBreaks == 1);
+    CHECK(csvRecordEnd("a,\"open\nstill open", 0, complete, lineBreaks) == 18);
     CHECK_FALSE(complete);
+    CHECK(lineBreaks == 1);
+    CHECK(csvRecordEnd("last", 0, complete, lineBreaks) == 4);
+    CHECK_FALSE(complete);
+    CHECK(lineBreaks == 0);
   }
   SECTION("a plain record is split in the same pass that finds its end") {
     // Commas on both sides of 16-byte chunks, a CRLF, and the next record in the same chunk.
