@@ -1,7 +1,10 @@
 #include "load/rule_pack.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -15,12 +18,13 @@ namespace borderline {
 
 namespace {
 
+// Sorts the parsed documents of one file into `set` by kind.
 void addDocuments(PackSet& set, const SourceText& source, const std::string& digest,
-                  YamlSource trust = YamlSource::Untrusted) {
+                  const std::vector<YAML::Node>& documents) {
   Diagnostics diags;
   YamlReader reader(source.name, diags);
   bool any = false;
-  for (const auto& doc : parseYamlDocuments(source.name, source.text, trust)) {
+  for (const auto& doc : documents) {
     if (doc.IsNull()) continue;
     any = true;
     if (!reader.isMap(doc, "rule pack document")) continue;
@@ -56,8 +60,43 @@ void addDocuments(PackSet& set, const SourceText& source, const std::string& dig
   throwIfErrors(diags);
 }
 
+void addDocuments(PackSet& set, const SourceText& source, const std::string& digest) {
+  addDocuments(set, source, digest, parseYamlDocuments(source.name, source.text));
+}
+
 void addDocuments(PackSet& set, const SourceText& source) {
   addDocuments(set, source, sha256Hex(source.text));
+}
+
+// A bundled file parsed, or the error parsing it threw.
+struct ParsedFile {
+  std::string digest;
+  std::vector<YAML::Node> documents;
+  std::exception_ptr error;
+};
+
+// Parses the files on up to `threads` threads: YAML parsing is most of every command's
+// start-up, and the files are independent. The results are in the files' order, so the
+// packs, the digest and the first error reported do not depend on the threads.
+std::vector<ParsedFile> parseBundled(const std::vector<SourceText>& sources, unsigned threads) {
+  std::vector<ParsedFile> parsed(sources.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < sources.size();) {
+      try {
+        parsed[i].digest = sha256Hex(sources[i].text);
+        parsed[i].documents =
+            parseYamlDocuments(sources[i].name, sources[i].text, YamlSource::Bundled);
+      } catch (...) {
+        parsed[i].error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads && t < sources.size(); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& h : helpers) h.join();
+  return parsed;
 }
 
 // A pack file, or the binary index beside it when that was made from exactly these bytes.
@@ -109,13 +148,23 @@ void addBundledPacks(PackSet& set, SourceSet& sources, BundledTests tests) {
 
 void addBundledFiles(PackSet& set, SourceSet& sources, std::span<const BundledFile> files,
                      BundledTests tests) {
+  std::vector<SourceText> texts;
+  std::vector<bool> inTests;
   for (const auto& file : files) {
     const bool inTestsFolder = file.path.substr(0, 6) == "tests/";
     if (inTestsFolder && tests == BundledTests::Skip) continue;
-    const SourceText source =
-        checkSource(sources, "bundled:rules/" + std::string(file.path), std::string(file.content));
+    texts.push_back(
+        checkSource(sources, "bundled:rules/" + std::string(file.path), std::string(file.content)));
+    inTests.push_back(inTestsFolder);
+  }
+  const std::vector<ParsedFile> parsed =
+      parseBundled(texts, std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const SourceText& source = texts[i];
+    const bool inTestsFolder = inTests[i];
+    if (parsed[i].error) std::rethrow_exception(parsed[i].error);
     const std::size_t packsBefore = set.packs.size(), testsBefore = set.tests.size();
-    addDocuments(set, source, sha256Hex(source.text), YamlSource::Bundled);
+    addDocuments(set, source, parsed[i].digest, parsed[i].documents);
     const bool addedPacks = set.packs.size() != packsBefore;
     const bool addedTests = set.tests.size() != testsBefore;
     if (inTestsFolder ? addedPacks : addedTests)
