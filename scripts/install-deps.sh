@@ -20,6 +20,7 @@ packages=(
   libfmt-dev                # formatting
   nlohmann-json3-dev        # JSON output
   libssl-dev                # SHA-256 of rule packs (OpenSSL libcrypto)
+  libre2-dev pkg-config     # `matches` in rules: linear-time regular expressions (RE2)
 )
 $build_only || packages+=(
   catch2                    # unit tests (Catch2 v2)

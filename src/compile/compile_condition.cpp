@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "util/text.hpp"
 
@@ -220,12 +221,16 @@ private:
     case Op::Matches:
       if (path.type != ValueType::String) return reject("matches needs a string");
       if (auto pattern = r_.string(value, "regular expression")) {
-        try {
-          out.operand.regex = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
-        } catch (const std::regex_error& e) {
-          r_.error(value, fmt::format("invalid regular expression '{}': {}", *pattern, e.what()));
+        re2::RE2::Options options;
+        options.set_log_errors(false);
+        auto regex = std::make_shared<const re2::RE2>(*pattern, options);
+        if (!regex->ok()) {
+          r_.error(value, fmt::format("invalid regular expression '{}': {} (RE2 syntax: no "
+                                      "backreferences or lookaround)",
+                                      *pattern, regex->error()));
           return std::nullopt;
         }
+        out.operand.regex = std::move(regex);
         out.operand.text = *pattern;
         return out;
       }

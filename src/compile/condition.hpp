@@ -3,13 +3,16 @@
 // once from YAML (compile_condition.cpp), then shared read-only by every evaluating thread.
 #include <cstdint>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "compile/paths.hpp"
 #include "model/country.hpp"
 #include "model/location.hpp"
+
+namespace re2 {
+class RE2; // <re2/re2.h> is large; only the compiler and the evaluator need it
+}
 
 namespace borderline {
 
@@ -41,11 +44,11 @@ struct Operand {
   std::uint64_t enumMask = 0; // enum members (in, notIn, intersects)
   std::string text;           // String
   // Other sets (in, notIn, intersects):
-  CountrySet countries;                    // fixed country members
-  std::vector<std::uint16_t> groups;       // @GROUP references, resolved per evaluation date
-  std::vector<std::string> texts;          // string members
-  std::vector<double> numbers;             // number or date members
-  std::shared_ptr<const std::regex> regex; // matches
+  CountrySet countries;                  // fixed country members
+  std::vector<std::uint16_t> groups;     // @GROUP references, resolved per evaluation date
+  std::vector<std::string> texts;        // string members
+  std::vector<double> numbers;           // number or date members
+  std::shared_ptr<const re2::RE2> regex; // matches
 };
 
 struct Operator {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <span>
 
+#include <re2/re2.h>
+
 #include "evaluate/eval_cache.hpp"
 #include "evaluate/list_values.hpp"
 
@@ -53,7 +55,7 @@ int compare(const Operand& o, ValueType type, const Value& v) {
 
 bool matches(const Operand& o, const Value& v, const EvalContext& ctx) {
   if (ctx.cache) return ctx.cache->matches(*o.regex, v.text);
-  return std::regex_search(v.text.begin(), v.text.end(), *o.regex);
+  return re2::RE2::PartialMatch(v.text, *o.regex);
 }
 
 // One operator on one scalar value. A missing value satisfies nothing but `exists: false`.

@@ -64,6 +64,16 @@ w("alias-bomb.yaml", manifest().replace("  data: [{", "  data: [&d {") [:-2] + "
 # string length: a data source's name (free text) of 64 KiB loads, one byte more does not
 w("string-64k.yaml", manifest(source="n" * 65536))
 w("string-64k1.yaml", manifest(source="n" * 65537))
+# regular expressions on the longest strings: the bundled rules match chip names (an inline
+# chip's name of 64 KiB), a rule pack may backtrack catastrophically ("(a+)+$" on a tenant
+# name of 64 KiB that almost matches); RE2 matches in linear time without recursion
+w("chip-name-64k.json", open("examples/inline-chip.json").read().replace("Example NPU X1", "X" * 65536))
+w("tenant-a64k.yaml", manifest().replace("tenant: {name: B,", "tenant: {name: %s!," % ("a" * 65535)))
+w("backtracking-rules.yaml", "apiVersion: borderline/v1\nkind: RulePack\n"
+  "metadata: {name: rx, title: Backtracking, jurisdiction: US, version: '1', reviewed: 2025-01-01}\n"
+  "rules:\n  - id: us.rx.backtrack\n    title: Backtracking\n    regime: sanctions\n"
+  "    effective: 2024-01-01\n    when: {tenant.name: {matches: '(a+)+$'}}\n    verdict: review\n"
+  "    message: m\n    citations: [{ref: Test citation, provenance: primary, note: test}]\n")
 # workloads per file: 100,000 aliases of one workload load (then fail as duplicate names,
 # which is a later check); 100,001 stop at the limit
 items = lambda n: ("apiVersion: borderline/v1\nkind: WorkloadList\nmetadata: {name: l}\nitems:\n  - &w\n"
@@ -116,6 +126,8 @@ refused "alias expansion" "$tmp/alias-bomb.yaml" "[0-9]+:[0-9]+" "more than 1000
 # string length
 accepted "string 64 KiB" "$tmp/string-64k.yaml"
 refused "string 64 KiB + 1" "$tmp/string-64k1.yaml" "9:17" "a value of 65537 bytes; the limit is 65536 bytes"
+accepted "inline chip name of 64 KiB, matched by the bundled rules' regexes" "$tmp/chip-name-64k.json"
+accepted "tenant name of 64 KiB, a backtracking regex" "$tmp/tenant-a64k.yaml" check --add-rules "$tmp/backtracking-rules.yaml"
 # workloads per file
 refused "workloads 100,000" "$tmp/workloads-100000.yaml" "[0-9]+:[0-9]+" "duplicate workload name 'x'"
 refused "workloads 100,001" "$tmp/workloads-100001.yaml" "[0-9]+:[0-9]+" "more than 100000 workloads in one file"

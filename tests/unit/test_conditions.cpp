@@ -300,6 +300,21 @@ TEST_CASE("conditions: matches searches a regular expression", "[conditions]") {
     CHECK(fires("{compute.chips.name: {matches: \"80GB$\"}}", w));
     CHECK_FALSE(fires("{compute.chips.name: {matches: \"^H100\"}}", w));
   }
+  SECTION("RE2 syntax: (?i) ignores case") {
+    CHECK(fires("{model.name: {matches: \"(?i)^doubao\"}}", w));
+  }
+}
+
+TEST_CASE("conditions: matches takes linear time on long values, without recursion",
+          "[conditions]") {
+  // std::regex recursed once per character (a stack overflow on a name of tens of KiB) and
+  // backtracked exponentially on "(a+)+$"; RE2 does neither. Correct answers on a 64 KiB
+  // value are the test: the old engine crashed or never returned.
+  WorkloadDef w;
+  w.tenant = "{name: " + std::string(65535, 'a') + "!, hq: SG}";
+  CHECK_FALSE(fires("{tenant.name: {matches: \"(a+)+$\"}}", w));
+  CHECK(fires("{tenant.name: {matches: \".*a!\"}}", w));
+  CHECK(fires("{tenant.name: {matches: \"^(a|b)*!$\"}}", w));
 }
 
 // ------------------------------------------------------------------------ country groups
@@ -602,6 +617,12 @@ TEST_CASE("conditions: an invalid regular expression is a compile error", "[cond
   CHECK(e.message.starts_with("invalid regular expression '(unclosed': "));
   CHECK(e.line == 14);
   CHECK(e.column == 34);
+  SECTION("backreferences and lookaround are not RE2 syntax") {
+    CHECK(whenError("{model.name: {matches: \"(a)\\\\1\"}}")
+              .message.starts_with("invalid regular expression '(a)\\1': "));
+    CHECK(whenError("{model.name: {matches: \"a(?=b)\"}}")
+              .message.ends_with("(RE2 syntax: no backreferences or lookaround)"));
+  }
 }
 
 TEST_CASE("conditions: malformed condition maps are compile errors", "[conditions][compile]") {
