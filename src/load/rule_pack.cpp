@@ -126,8 +126,16 @@ void addPackPath(PackSet& set, SourceSet& sources, const std::string& path) {
     return;
   }
   std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    // A folder named `optional` below the directory holds packs that need a list the user
+    // imports (rules/optional/): skipped, as the bundle skips them, so that `--rules` on a
+    // checkout's rules/ loads what the binary bundles. Named directly, it loads.
+    if (it->is_directory() && it->path().filename() == "optional") {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (it->is_regular_file() && isYamlFile(it->path())) files.push_back(it->path());
+  }
   if (ec)
     throw LoadFailure({Diagnostic{Location{sources.intern(path), 0, 0},
                                   fmt::format("cannot read rules directory: {}", ec.message())}});

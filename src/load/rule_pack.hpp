@@ -29,7 +29,8 @@ struct PackSet {
 };
 
 // Adds every pack document of a file, or of every *.yaml / *.yml file below a directory
-// (sorted by path, so the load order and digest never depend on the file system).
+// (sorted by path, so the load order and digest never depend on the file system), except
+// below a sub-folder named `optional` (as the bundle: rules/optional/ needs imported lists).
 void addPackPath(PackSet& set, SourceSet& sources, const std::string& path);
 // Adds the documents of rule-pack text already in memory (tests, tools).
 void addPackText(PackSet& set, SourceSet& sources, std::string name, std::string text);
