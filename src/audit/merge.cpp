@@ -209,11 +209,15 @@ BatchEvaluator mergeEvaluator(const CompiledRules& rules, Date asOf) {
       readResultJson(parsed[i], lines[i], batch.origins[i], rules, asOf, loaded,
                      loaded.workloads[i], results[i]);
       const Json again = resultJson(results[i], rules);
-      if (again != parsed[i])
-        fail(batch.origins[i],
+      if (again != parsed[i]) {
+        const std::string difference = firstDifference(again, parsed[i]);
+        Location where = batch.origins[i];
+        where.column = jsonColumn(lines[i], difference);
+        fail(where,
              fmt::format("the result of workload '{}' does not match the loaded rule packs (first "
                          "difference at {}): merge with the rules the audit used",
-                         loaded.workloads[i].name, firstDifference(again, parsed[i])));
+                         loaded.workloads[i].name, difference));
+      }
     }
   };
 }

@@ -14,16 +14,9 @@ namespace borderline {
 
 using Json = nlohmann::ordered_json;
 
-namespace {
-
-[[noreturn]] void fail(Location where, std::string message) {
-  throw LoadFailure({Diagnostic{where, std::move(message)}});
-}
-
-// The column of the value at a JSON pointer ("/findings/0/status") in one line of JSON, or 0
-// when it cannot be found. nlohmann::json keeps no positions, so the line is parsed again with
-// the located parser, only when there is an error to point with.
-std::uint32_t columnOf(std::string_view text, std::string_view pointer) {
+// nlohmann::json keeps no positions, so the line is parsed again with the located parser, only
+// when there is an error to point with.
+std::uint32_t jsonColumn(std::string_view text, std::string_view pointer) {
   try {
     const JsonValue root = parseJson("", text);
     const JsonValue* v = &root;
@@ -45,6 +38,12 @@ std::uint32_t columnOf(std::string_view text, std::string_view pointer) {
   } catch (const LoadFailure&) {
     return 0;
   }
+}
+
+namespace {
+
+[[noreturn]] void fail(Location where, std::string message) {
+  throw LoadFailure({Diagnostic{where, std::move(message)}});
 }
 
 // Typed access that names what is wrong instead of throwing nlohmann's exceptions.
@@ -86,7 +85,7 @@ public:
   // An error about the value at a JSON pointer, located at its column.
   [[noreturn]] void errorAt(std::string_view pointer, std::string message) const {
     Location at = where_;
-    at.column = columnOf(text_, pointer);
+    at.column = jsonColumn(text_, pointer);
     fail(at, std::move(message));
   }
 
@@ -254,9 +253,10 @@ void readResultJson(const Json& j, std::string_view text, Location where,
     const std::string id = in.text(in.at(fj, "rule"), "rule");
     f.rule = rules.findRule(id);
     if (!f.rule)
-      in.error(fmt::format("rule '{}' is not in the loaded rule packs: merge with the rules the "
-                           "audit used",
-                           id));
+      in.errorAt(fmt::format("/findings/{}/rule", r.findings.size()),
+                 fmt::format("rule '{}' is not in the loaded rule packs: merge with the rules the "
+                             "audit used",
+                             id));
     const auto level = parseLevel(in.text(in.at(fj, "verdict"), "finding verdict"));
     if (!level || *level == Level::Allowed) in.error("a finding's verdict must be a rule verdict");
     f.level = *level;

@@ -24,4 +24,8 @@ void readResultJson(const nlohmann::ordered_json& json, std::string_view text, L
                     const CompiledRules& rules, Date asOf, LoadedBatch& batch, Workload& w,
                     Result& r);
 
+// The column of the value at a JSON pointer ("/findings/0/status") in `text`, one line of
+// JSON; 0 when there is no such value (or the line is not JSON).
+std::uint32_t jsonColumn(std::string_view text, std::string_view pointer);
+
 } // namespace borderline

@@ -177,3 +177,22 @@ TEST_CASE("result json: findings out of the evaluator's order are refused", "[re
                      "worst first, then satisfied, waived and advisory ones, then by rule id; was "
                      "a status or verdict edited?");
 }
+
+TEST_CASE("result json: a rule that is not loaded is refused at its id", "[result-json]") {
+  auto json = evaluated();
+  finding(json, "t.review")["rule"] = "t.gone";
+  const Diagnostic e = onlyError(readBack(json));
+  CHECK(e.column == columnOf(json, "\"rule\":\"t.gone\""));
+  CHECK(e.message ==
+        "rule 't.gone' is not in the loaded rule packs: merge with the rules the audit used");
+}
+
+TEST_CASE("result json: jsonColumn finds a value by JSON pointer", "[result-json]") {
+  const std::string line = R"({"a":[1,{"b":"x"}],"c":true})";
+  CHECK(jsonColumn(line, "") == 1);
+  CHECK(jsonColumn(line, "/a/1/b") == 14);
+  CHECK(jsonColumn(line, "/c") == 24);
+  CHECK(jsonColumn(line, "/a/2") == 0);
+  CHECK(jsonColumn(line, "/missing") == 0);
+  CHECK(jsonColumn("not json", "/a") == 0);
+}
