@@ -184,14 +184,16 @@ std::unique_ptr<BatchSource> openResultSource(const std::vector<std::string>& pa
   return std::make_unique<ResultSource>(paths, order, sources);
 }
 
-BatchEvaluator mergeEvaluator(const CompiledRules& rules) {
-  return [&rules](RawBatch& batch, LoadedBatch& loaded, std::vector<Result>& results, int) {
+BatchEvaluator mergeEvaluator(const CompiledRules& rules, Date asOf) {
+  return [&rules, asOf](RawBatch& batch, LoadedBatch& loaded, std::vector<Result>& results, int) {
     std::vector<Json> parsed;
+    std::vector<std::string_view> lines; // for the columns of errors
     std::string_view text = batch.text;
     for (std::size_t i = 0; i < batch.origins.size(); ++i) {
       const std::size_t nl = text.find('\n');
       const std::string_view line = text.substr(0, nl);
       text.remove_prefix(nl + 1);
+      lines.push_back(line);
       try {
         parsed.push_back(Json::parse(line));
       } catch (const Json::parse_error& e) {
@@ -204,13 +206,18 @@ BatchEvaluator mergeEvaluator(const CompiledRules& rules) {
     loaded.workloads.resize(parsed.size()); // before results point at them
     results.resize(parsed.size());
     for (std::size_t i = 0; i < parsed.size(); ++i) {
-      readResultJson(parsed[i], batch.origins[i], rules, loaded, loaded.workloads[i], results[i]);
+      readResultJson(parsed[i], lines[i], batch.origins[i], rules, asOf, loaded,
+                     loaded.workloads[i], results[i]);
       const Json again = resultJson(results[i], rules);
-      if (again != parsed[i])
-        fail(batch.origins[i],
+      if (again != parsed[i]) {
+        const std::string difference = firstDifference(again, parsed[i]);
+        Location where = batch.origins[i];
+        where.column = jsonColumn(lines[i], difference);
+        fail(where,
              fmt::format("the result of workload '{}' does not match the loaded rule packs (first "
                          "difference at {}): merge with the rules the audit used",
-                         loaded.workloads[i].name, firstDifference(again, parsed[i])));
+                         loaded.workloads[i].name, difference));
+      }
     }
   };
 }

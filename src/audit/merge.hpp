@@ -22,8 +22,9 @@ enum class MergeOrder {
 std::unique_ptr<BatchSource> openResultSource(const std::vector<std::string>& paths,
                                               MergeOrder order, SourceSet& sources);
 
-// Rebuilds each line's result against `rules`; refuses (LoadFailure at the line) a line that is
-// not a result or that the rules would not have produced word for word.
-BatchEvaluator mergeEvaluator(const CompiledRules& rules);
+// Rebuilds each line's result against `rules` on `asOf`; refuses (LoadFailure at the line) a
+// line that is not a result or that the rules would not have produced on that date, as far as
+// a result records it (readResultJson, docs/audit.md).
+BatchEvaluator mergeEvaluator(const CompiledRules& rules, Date asOf);
 
 } // namespace borderline

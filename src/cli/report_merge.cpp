@@ -52,8 +52,8 @@ int runMerge(MergeOptions o) {
   DriverSettings settings;
   settings.jobs = jobs;
   settings.progress = !o.quiet;
-  const DriverOutcome outcome = runBatches(*source, mergeEvaluator(*rules.compiled), *reporter,
-                                           output, *rules.compiled, settings);
+  const DriverOutcome outcome = runBatches(*source, mergeEvaluator(*rules.compiled, asOf),
+                                           *reporter, output, *rules.compiled, settings);
   output.commit();
   return exitCodeFor(outcome.worst, threshold);
 }

@@ -114,13 +114,6 @@ std::string fuzzyNote(const Finding& f, const CompiledRules& rules) {
                      fmt::join(parts, ", "));
 }
 
-// Open findings first, worst first; then satisfied, waived and advisory ones; then by id.
-bool findingBefore(const Finding& a, const Finding& b) {
-  if (a.status != b.status) return a.status < b.status;
-  if (a.level != b.level) return a.level > b.level;
-  return a.rule->id < b.rule->id;
-}
-
 // A stable sort: the same order as std::stable_sort, without its temporary buffer (a
 // workload has a few findings, and std::stable_sort allocates for every call).
 void sortFindings(std::vector<Finding>& findings) {
@@ -195,7 +188,7 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
     Finding& f = result.findings.emplace_back();
     f.rule = rule;
     f.fuzzyOnly = isFuzzy;
-    f.level = isFuzzy ? std::min(rule->verdict, Level::Review) : rule->verdict;
+    f.level = findingLevel(*rule, isFuzzy);
     // Without messages only the status is read, and of the firing elements only the data
     // sources, whose transfer mechanisms may satisfy a rule that accepts any (when no data
     // source lists a mechanism, the firing sources cannot satisfy anything).
@@ -220,14 +213,31 @@ Result evaluateWorkload(const Workload& w, const DateView& view, const EvalOptio
       if (f.level != Level::Prohibited) applyAuthorizations(w, view.date(), firing, f, text);
       if (f.status == FindingStatus::Open) applyWaivers(waivers, view.date(), f, text);
     }
-    if (f.status == FindingStatus::Open) result.verdict = std::max(result.verdict, f.level);
   });
+  result.verdict = workloadVerdict(result.findings);
   if (text) {
     checkAuthorizations(w, view, result.notices);
     reportWaivers(waivers, view, result.notices);
   }
   sortFindings(result.findings);
   return result;
+}
+
+bool findingBefore(const Finding& a, const Finding& b) {
+  if (a.status != b.status) return a.status < b.status;
+  if (a.level != b.level) return a.level > b.level;
+  return a.rule->id < b.rule->id;
+}
+
+Level findingLevel(const Rule& rule, bool fuzzyOnly) {
+  return fuzzyOnly ? std::min(rule.verdict, Level::Review) : rule.verdict;
+}
+
+Level workloadVerdict(std::span<const Finding> findings) {
+  Level verdict = Level::Allowed;
+  for (const auto& f : findings)
+    if (f.status == FindingStatus::Open) verdict = std::max(verdict, f.level);
+  return verdict;
 }
 
 Result evaluateWorkload(const Workload& w, const DateView& view, std::span<const Waiver> waivers) {

@@ -28,4 +28,15 @@ Result evaluateWorkload(const Workload& workload, const DateView& view,
 Result evaluateWorkload(const Workload& workload, const DateView& view,
                         std::span<const Waiver> waivers);
 
+// How the evaluator judges, as functions of what a result records, so that `report merge` can
+// hold results read back to the same judgement:
+// the level of a finding of `rule`: the rule's verdict, or at most review when only fuzzy
+// party-list matches made it fire (never a silent block on a possible match, rules.md);
+Level findingLevel(const Rule& rule, bool fuzzyOnly);
+// the workload's verdict: the worst level among its open findings, allowed when none is open.
+Level workloadVerdict(std::span<const Finding> findings);
+// the order of a result's findings: open ones first, worst first; then satisfied, waived and
+// advisory ones; then by rule id.
+bool findingBefore(const Finding& a, const Finding& b);
+
 } // namespace borderline

@@ -1,12 +1,44 @@
 #include "load/result_json.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include <fmt/format.h>
 
+#include "evaluate/authorizations.hpp"
+#include "evaluate/evaluator.hpp"
+#include "load/json_tree.hpp"
 #include "model/party_path.hpp"
 
 namespace borderline {
 
 using Json = nlohmann::ordered_json;
+
+// nlohmann::json keeps no positions, so the line is parsed again with the located parser, only
+// when there is an error to point with.
+std::uint32_t jsonColumn(std::string_view text, std::string_view pointer) {
+  try {
+    const JsonValue root = parseJson("", text);
+    const JsonValue* v = &root;
+    while (v && !pointer.empty()) {
+      pointer.remove_prefix(1); // '/'
+      const std::string_view step = pointer.substr(0, pointer.find('/'));
+      pointer.remove_prefix(step.size());
+      if (v->type == JsonValue::Type::Array) {
+        std::size_t i = 0;
+        const auto [end, ec] = std::from_chars(step.data(), step.data() + step.size(), i);
+        v = ec == std::errc() && end == step.data() + step.size() && i < v->items.size()
+                ? &v->items[i]
+                : nullptr;
+      } else {
+        v = v->find(step);
+      }
+    }
+    return v ? v->loc.column : 0;
+  } catch (const LoadFailure&) {
+    return 0;
+  }
+}
 
 namespace {
 
@@ -17,7 +49,7 @@ namespace {
 // Typed access that names what is wrong instead of throwing nlohmann's exceptions.
 class Reader {
 public:
-  explicit Reader(Location where) : where_(where) {}
+  Reader(std::string_view text, Location where) : text_(text), where_(where) {}
 
   const Json& at(const Json& object, std::string_view key) const {
     if (!object.is_object())
@@ -50,8 +82,15 @@ public:
     return loc;
   }
   [[noreturn]] void error(std::string message) const { fail(where_, std::move(message)); }
+  // An error about the value at a JSON pointer, located at its column.
+  [[noreturn]] void errorAt(std::string_view pointer, std::string message) const {
+    Location at = where_;
+    at.column = jsonColumn(text_, pointer);
+    fail(at, std::move(message));
+  }
 
 private:
+  std::string_view text_;
   Location where_;
 };
 
@@ -89,11 +128,107 @@ ScreeningMatch readMatch(const Reader& in, const Json& m, const CompiledRules& r
   return match;
 }
 
+// The date at the end of a status reason ("... (valid until 2026-01-31)"), as the evaluator
+// writes it when the authorization that satisfied the finding has an expiry.
+std::optional<Date> validUntil(std::string_view reason) {
+  static constexpr std::string_view kMark = " (valid until ";
+  const std::size_t at = reason.rfind(kMark);
+  if (at == std::string_view::npos || !reason.ends_with(')')) return std::nullopt;
+  return Date::parse(reason.substr(at + kMark.size(), reason.size() - at - kMark.size() - 1));
+}
+
+// What a finding read back may say on `asOf` of its rule: the rule must be in effect, and the
+// verdict and status be ones the evaluator gives (evaluator.cpp, waivers.cpp). A status reason
+// is text: what it says of the authorization or waiver is checked as far as it records it
+// (docs/audit.md, "Sharding"). `at` is the finding's JSON pointer.
+void checkFinding(const Reader& in, const std::string& at, const Finding& f, Date asOf) {
+  const Rule& rule = *f.rule;
+  if (!rule.appliesOn(asOf))
+    in.errorAt(at + "/rule",
+               fmt::format("rule '{}' is in effect from {}{}, not on {} (--as-of): were the "
+                           "results made on another date? Merge with the --as-of the audit used",
+                           rule.id, rule.effective.str(),
+                           rule.until ? " until " + rule.until->str() : "", asOf.str()));
+  // A fuzzy-only finding records its possible matches (exact: false) in its screening list.
+  const bool fuzzy = std::any_of(f.matches.begin(), f.matches.end(),
+                                 [](const ScreeningMatch& m) { return !m.exact; });
+  if (f.level != findingLevel(rule, false) && !(fuzzy && f.level == findingLevel(rule, true)))
+    in.errorAt(at + "/verdict",
+               fmt::format("finding verdict '{}' is not what rule '{}' gives: expected '{}'{}",
+                           levelName(f.level), rule.id, levelName(rule.verdict),
+                           findingLevel(rule, true) != rule.verdict
+                               ? fmt::format(" (or '{}' when only possible party-list matches "
+                                             "fire it)",
+                                             levelName(findingLevel(rule, true)))
+                               : ""));
+  const std::string status = at + "/status";
+  const std::string reason = at + "/statusReason";
+  const std::string_view named = statusName(f.status);
+  // An advisory finding is advisory and nothing else; authorizations and waivers apply to the
+  // other levels but the prohibited one.
+  if (f.level == Level::Advisory && f.status != FindingStatus::Advisory)
+    in.errorAt(status, fmt::format("status '{}' on a finding of advisory rule '{}': expected "
+                                   "'advisory'",
+                                   named, rule.id));
+  if (f.status == FindingStatus::Advisory && f.level != Level::Advisory)
+    in.errorAt(status, fmt::format("status 'advisory' on a finding of verdict '{}': only advisory "
+                                   "rules give it; expected 'open', 'satisfied' or 'waived'",
+                                   levelName(f.level)));
+  if (f.level == Level::Prohibited && f.status != FindingStatus::Open)
+    in.errorAt(status, fmt::format("status '{}' on a prohibited finding: no authorization or "
+                                   "waiver lifts a prohibition; expected 'open'",
+                                   named));
+  if (f.status == FindingStatus::Satisfied) {
+    if (rule.satisfiedBy.empty())
+      in.errorAt(status, fmt::format("status 'satisfied', but rule '{}' accepts no authorization "
+                                     "or transfer mechanism: expected 'open'",
+                                     rule.id));
+    static constexpr std::string_view kBy = "satisfied by ";
+    static constexpr std::string_view kMechanisms = "satisfied by transfer mechanisms (";
+    if (!f.statusReason.starts_with(kBy))
+      in.errorAt(f.statusReason.empty() ? status : reason,
+                 "status 'satisfied' without what satisfied it: expected a statusReason "
+                 "'satisfied by <authorization>' or 'satisfied by transfer mechanisms (…)', as "
+                 "the audit writes it");
+    if (!f.statusReason.starts_with(kMechanisms)) {
+      const std::string_view text = std::string_view(f.statusReason).substr(kBy.size());
+      const std::string_view type = text.substr(0, text.find(' '));
+      if (!acceptsType(rule, type))
+        in.errorAt(reason, fmt::format("an authorization of type '{}' does not satisfy rule '{}' "
+                                       "(it accepts {}): expected status 'open'",
+                                       type, rule.id, fmt::join(rule.satisfiedBy, ", ")));
+      if (const auto until = validUntil(f.statusReason); until && *until < asOf)
+        in.errorAt(reason, fmt::format("the authorization was valid until {}, before {} "
+                                       "(--as-of), so it satisfies nothing: were the results made "
+                                       "on another date? Merge with the --as-of the audit used",
+                                       until->str(), asOf.str()));
+    }
+  }
+  if (f.status == FindingStatus::Waived) {
+    // "waived until 2026-03-31 by ...: reason" (applyWaivers): a waiver waives only with an
+    // expiry, and only through it.
+    static constexpr std::string_view kUntil = "waived until ";
+    const std::string_view text = f.statusReason;
+    const auto expires =
+        text.starts_with(kUntil) ? Date::parse(text.substr(kUntil.size(), 10)) : std::nullopt;
+    if (!expires)
+      in.errorAt(f.statusReason.empty() ? status : reason,
+                 "status 'waived' without the waiver behind it: expected a statusReason 'waived "
+                 "until YYYY-MM-DD…', as the audit writes it");
+    if (*expires < asOf)
+      in.errorAt(reason, fmt::format("the waiver expired on {}, before {} (--as-of), so it waives "
+                                     "nothing: were the results made on another date? Merge with "
+                                     "the --as-of the audit used",
+                                     expires->str(), asOf.str()));
+  }
+}
+
 } // namespace
 
-void readResultJson(const Json& j, Location where, const CompiledRules& rules, LoadedBatch& batch,
-                    Workload& w, Result& r) {
-  const Reader in(where);
+void readResultJson(const Json& j, std::string_view text, Location where,
+                    const CompiledRules& rules, Date asOf, LoadedBatch& batch, Workload& w,
+                    Result& r) {
+  const Reader in(text, where);
   w.name = in.text(in.at(j, "workload"), "workload");
   const Json& source = in.at(j, "source");
   w.loc = in.location(source, batch);
@@ -118,9 +253,10 @@ void readResultJson(const Json& j, Location where, const CompiledRules& rules, L
     const std::string id = in.text(in.at(fj, "rule"), "rule");
     f.rule = rules.findRule(id);
     if (!f.rule)
-      in.error(fmt::format("rule '{}' is not in the loaded rule packs: merge with the rules the "
-                           "audit used",
-                           id));
+      in.errorAt(fmt::format("/findings/{}/rule", r.findings.size()),
+                 fmt::format("rule '{}' is not in the loaded rule packs: merge with the rules the "
+                             "audit used",
+                             id));
     const auto level = parseLevel(in.text(in.at(fj, "verdict"), "finding verdict"));
     if (!level || *level == Level::Allowed) in.error("a finding's verdict must be a rule verdict");
     f.level = *level;
@@ -142,8 +278,25 @@ void readResultJson(const Json& j, Location where, const CompiledRules& rules, L
       for (const Json& m : *screening) f.matches.push_back(readMatch(in, m, rules));
     }
     f.location = in.location(in.at(fj, "location"), batch);
+    const std::string at = fmt::format("/findings/{}", r.findings.size());
+    checkFinding(in, at, f, asOf);
+    // The evaluator sorts findings by status and verdict, so an edited status or verdict that
+    // the checks above allow usually shows as a finding out of place.
+    if (!r.findings.empty() && findingBefore(f, r.findings.back()))
+      in.errorAt(at,
+                 fmt::format("finding '{}' ({}, {}) comes after '{}' ({}, {}): the audit writes "
+                             "open findings first, worst first, then satisfied, waived and "
+                             "advisory ones, then by rule id; was a status or verdict edited?",
+                             f.rule->id, levelName(f.level), statusName(f.status),
+                             r.findings.back().rule->id, levelName(r.findings.back().level),
+                             statusName(r.findings.back().status)));
     r.findings.push_back(std::move(f));
   }
+  if (const Level given = workloadVerdict(r.findings); given != r.verdict)
+    in.errorAt("/verdict",
+               fmt::format("verdict '{}' is not the one the findings give: expected '{}' (the "
+                           "worst verdict of the open findings, 'allowed' when none is open)",
+                           levelName(r.verdict), levelName(given)));
   if (const Json* notices = in.find(j, "notices")) {
     if (!notices->is_array()) in.error("notices must be a list");
     for (const Json& n : *notices)
