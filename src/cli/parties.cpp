@@ -63,8 +63,10 @@ int runImport(const ImportOptions& o) {
       "Imported by `borderline parties import` from {} (sha256 {}): {} entries. Names, aliases, "
       "sources, countries, licence requirements and policies and Federal Register citations are "
       "the CSL's own; entries without `listed` have no listing date in the CSL and are treated "
-      "as listed on every date. {} address countries that are not ISO codes were left out.",
-      options.sourceFile, sha256Hex(source.text), list.entries.size(), csl.countriesNotIso);
+      "as listed on every date. {} address countries that are not ISO codes were left out. {} "
+      "entries have a start_date that is not a date and are treated as listed on every date.",
+      options.sourceFile, sha256Hex(source.text), list.entries.size(), csl.countriesNotIso,
+      csl.startDatesUnreadable);
   const std::string yaml = partyListYaml(list.info, notes, list.entries, o.output);
   const std::string index =
       partyIndexHeader(sha256Hex(yaml)) + encodePartyIndex(list.info, list.entries);

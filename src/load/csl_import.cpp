@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "load/diagnostics.hpp"
 #include "load/csv_table.hpp"
+#include "load/diagnostics.hpp"
 #include "load/json_tree.hpp"
 
 namespace borderline {
@@ -25,6 +25,15 @@ std::optional<Date> leadingDate(std::string_view text) {
   if (text.size() < 10 || (text.size() > 10 && text[10] != 'T' && text[10] != ' '))
     return std::nullopt;
   return Date::parse(text.substr(0, 10));
+}
+
+// An entry's start_date: none when empty; counted when given but not a date.
+std::optional<Date> startDate(std::string_view text, CslData& out) {
+  const std::string trimmedText = trimmed(text);
+  if (trimmedText.empty()) return std::nullopt;
+  const auto date = leadingDate(trimmedText);
+  if (!date) ++out.startDatesUnreadable;
+  return date;
 }
 
 // One address country: an ISO code, or counted as not imported.
@@ -126,7 +135,7 @@ private:
     e.licenseRequirement = optionalString(item, "license_requirement");
     e.licensePolicy = optionalString(item, "license_policy");
     e.sourceListUrl = optionalString(item, "source_list_url");
-    e.startDate = leadingDate(optionalString(item, "start_date"));
+    e.startDate = startDate(optionalString(item, "start_date"), out_);
     out_.entries.push_back(std::move(e));
   }
 
@@ -200,7 +209,7 @@ void readCsvRecords(std::string_view file, std::string_view text, Diagnostics& d
     e.licenseRequirement = field(r, "license_requirement");
     e.licensePolicy = field(r, "license_policy");
     e.sourceListUrl = field(r, "source_list_url");
-    e.startDate = leadingDate(field(r, "start_date"));
+    e.startDate = startDate(field(r, "start_date"), out);
     out.entries.push_back(std::move(e));
   }
 }

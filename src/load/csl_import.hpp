@@ -34,6 +34,9 @@ struct CslData {
   // Address countries that are not ISO 3166-1 alpha-2 codes ("PRC", "REGION: CRIMEA"...):
   // they are not imported as the entry's country; the import summary counts them.
   std::size_t countriesNotIso = 0;
+  // Entries whose `start_date` is given but is not a date (2025-02-29, "soon"): imported without
+  // a listing date, so in force on every date (the cautious reading), and counted here.
+  std::size_t startDatesUnreadable = 0;
 };
 
 // Both throw LoadFailure with every error found (up to Diagnostics::kMaxErrors).

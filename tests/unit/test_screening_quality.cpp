@@ -112,6 +112,20 @@ TEST_CASE("CSL import: JSON and CSV give the same entries; dates; errors are loc
   }
   CHECK(json.entries.front().federalRegisterNotice == "90 FR 4617");
   CHECK(json.entries.front().licensePolicy == "Presumption of denial");
+  CHECK(json.startDatesUnreadable == 0);
+
+  SECTION("a start_date that is not a date is counted, and the entry has none") {
+    const CslData bad = readCslJson(checkSource(
+        sources, "d.json",
+        "{\"results\": [{\"name\": \"A\", \"source\": \"X\", \"start_date\": \"2025-02-29\"},\n"
+        " {\"name\": \"B\", \"source\": \"X\", \"start_date\": \"2025-02-28\"},\n"
+        " {\"name\": \"C\", \"source\": \"X\", \"start_date\": \"\"}]}"));
+    REQUIRE(bad.entries.size() == 3);
+    CHECK_FALSE(bad.entries[0].startDate);
+    CHECK(bad.entries[1].startDate);
+    CHECK_FALSE(bad.entries[2].startDate);
+    CHECK(bad.startDatesUnreadable == 1);
+  }
 
   auto errorOf = [&](const std::string& text, bool isJson) {
     try {
