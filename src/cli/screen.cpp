@@ -17,9 +17,11 @@
 #include "cli/stream_report.hpp"
 #include "evaluate/screening.hpp"
 #include "load/csv_table.hpp"
+#include "load/scalar_text.hpp"
 #include "report/screen_json_writer.hpp"
 #include "report/screen_report.hpp"
 #include "util/output_file.hpp"
+#include "util/text.hpp"
 
 namespace borderline {
 
@@ -59,7 +61,10 @@ struct ScreenWorker {
   ScreenJsonWriter json;
 };
 
-// The names of one column of a CSV file (header row required), in row order.
+// The names of one column of a CSV file (header row required), in row order. A cell with
+// nothing to screen is an error at its place (the same rule as a manifest's party names), except
+// an empty cell on a later row of a flat inventory's workload (the same `name` as the row
+// before): such rows only add chips or data sources and leave the parties empty.
 std::vector<std::string> csvColumn(const std::string& path, const std::string& column,
                                    SourceSet& sources) {
   const SourceText source = readSource(sources, path);
@@ -72,14 +77,36 @@ std::vector<std::string> csvColumn(const std::string& path, const std::string& c
     throw LoadFailure({Diagnostic{{source.name, records.front().line, 1},
                                   fmt::format("the header has no column \"{}\"", column)}});
   const auto c = static_cast<std::size_t>(it - header.begin());
+  const auto nameColumn = std::find(header.begin(), header.end(), "name");
+  const auto workloadOf = [&](const CsvRecord& r) {
+    return nameColumn == header.end()
+               ? std::string_view()
+               : trim(r.fields[static_cast<std::size_t>(nameColumn - header.begin())]);
+  };
+  // Whether `next` is on the line after `prev` ends: a blank line ends a workload's rows.
+  const auto follows = [](const CsvRecord& prev, const CsvRecord& next) {
+    std::uint32_t end = prev.line;
+    for (const auto& f : prev.fields)
+      end += static_cast<std::uint32_t>(std::count(f.begin(), f.end(), '\n'));
+    return next.line == end + 1;
+  };
   std::vector<std::string> names;
+  std::vector<Diagnostic> errors;
   for (std::size_t k = 1; k < records.size(); ++k) {
-    if (records[k].fields.size() != header.size())
-      throw LoadFailure({Diagnostic{{source.name, records[k].line, 1},
-                                    fmt::format("row has {} fields; the header has {}",
-                                                records[k].fields.size(), header.size())}});
-    names.push_back(records[k].fields[c]);
+    const CsvRecord& r = records[k];
+    if (r.fields.size() != header.size())
+      throw LoadFailure({Diagnostic{
+          {source.name, r.line, 1},
+          fmt::format("row has {} fields; the header has {}", r.fields.size(), header.size())}});
+    const std::string& cell = r.fields[c];
+    const bool continuation = k > 1 && follows(records[k - 1], r) && !workloadOf(r).empty() &&
+                              workloadOf(r) == workloadOf(records[k - 1]);
+    if (continuation && trim(cell).empty()) continue;
+    if (std::string message; !screenablePartyName(cell, column, message))
+      errors.push_back({{source.name, r.line, r.columns[c]}, std::move(message)});
+    names.push_back(cell);
   }
+  if (!errors.empty()) throw LoadFailure(std::move(errors));
   return names;
 }
 

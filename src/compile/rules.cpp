@@ -21,6 +21,12 @@ const Rule* CompiledRules::findRule(std::string_view id) const {
   return nullptr;
 }
 
+bool CompiledRules::namesRuleOrTag(std::string_view item) const {
+  return std::any_of(rules.begin(), rules.end(), [&](const Rule& r) {
+    return r.id == item || std::find(r.tags.begin(), r.tags.end(), item) != r.tags.end();
+  });
+}
+
 std::optional<std::uint16_t> CompiledRules::findGroup(std::string_view name) const {
   for (std::size_t i = 0; i < groups.size(); ++i)
     if (groups[i].name == name) return static_cast<std::uint16_t>(i);

@@ -121,6 +121,9 @@ struct CompiledRules {
   std::string digest;              // sha256 over the packs' names and digests
 
   const Rule* findRule(std::string_view id) const;
+  // Whether `item` is the id or a tag of a loaded rule: what an authorization's `covers` can
+  // name to cover anything at all.
+  bool namesRuleOrTag(std::string_view item) const;
   std::optional<std::uint16_t> findGroup(std::string_view name) const;
   // Every date on which something the rules depend on changes (rule effective and the day
   // after until, group changes, classification dates, party listings), sorted and unique.

@@ -84,13 +84,28 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
   if (!expired.empty()) f.statusReason = fmt::format("not satisfied: {}", fmt::join(expired, "; "));
 }
 
-// Notices about the manifest's own authorizations on this date (waivers: reportWaivers).
+// Notices about the manifest's own authorizations on this date (waivers: reportWaivers): an
+// expired one, and a `covers` entry that names no loaded rule or tag (a typo would otherwise
+// leave the authorization silently inert, as a waiver naming an unknown rule would be).
 void checkAuthorizations(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
   const Date date = view.date();
-  for (const auto& a : w.authorizations)
+  for (const auto& a : w.authorizations) {
+    const auto& covers = a.covers.values;
+    const auto known = std::count_if(covers.begin(), covers.end(), [&](const std::string& item) {
+      return view.rules().namesRuleOrTag(item);
+    });
+    for (const auto& item : covers)
+      if (!view.rules().namesRuleOrTag(item))
+        notices.push_back(
+            {a.covers.loc,
+             fmt::format("authorization {} covers '{}', which is no rule id or tag in the loaded "
+                         "rule packs; {}",
+                         describeAuthorization(a), item,
+                         known ? "that entry covers nothing" : "it satisfies nothing")});
     if (a.type.has() && !validOn(a.expires, date))
       notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
                                             describeAuthorization(a), a.expires.value->str())});
+  }
 }
 
 Location findingLocation(const Workload& w, const Firing& firing) {

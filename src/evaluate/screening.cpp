@@ -51,6 +51,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <mutex>
 #include <span>
 #include <stdexcept>
@@ -264,6 +265,12 @@ constexpr std::string_view kLegalForms[] = {
     "tbk",  "ulc",          "zao", "zrt",  "зао", "оао",     "ооо",  "пао",
 };
 static_assert(std::is_sorted(std::begin(kLegalForms), std::end(kLegalForms)));
+// In bytes; a longer word is no legal form.
+constexpr std::size_t kLongestLegalForm = [] {
+  std::size_t longest = 0;
+  for (const auto form : kLegalForms) longest = std::max(longest, form.size());
+  return longest;
+}();
 
 // Chinese and Japanese legal forms, attached to the name without a space. Longest first.
 constexpr std::string_view kCjkLegalSuffixes[] = {"股份有限公司", "有限责任公司", "有限責任公司",
@@ -675,6 +682,38 @@ std::string normalize(std::string_view name) {
 
 std::vector<std::string> tokens(std::string_view name) {
   return normalizedTokens(name);
+}
+
+bool hasScreenableName(std::string_view name) {
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  // A word that normalizedTokens() keeps as it is: ASCII letters and digits between ASCII
+  // separators (not an apostrophe, which joins words; not a non-ASCII character, which may be a
+  // letter), two or more of them (single letters join across dots) and not a legal form.
+  const auto plainSeparator = [&](std::size_t i) {
+    if (i >= name.size()) return true;
+    const auto c = static_cast<unsigned char>(name[i]);
+    return c < 0x80 && c != '\'' && !alnum(name[i]);
+  };
+  for (std::size_t i = 0; i < name.size();) {
+    if (!alnum(name[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < name.size() && alnum(name[end])) ++end;
+    const std::size_t length = end - i;
+    if (length >= 2 && (i == 0 || plainSeparator(i - 1)) && plainSeparator(end)) {
+      if (length > kLongestLegalForm) return true;
+      char lower[kLongestLegalForm];
+      for (std::size_t k = 0; k < length; ++k)
+        lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i + k])));
+      if (!isLegalForm(std::string_view(lower, length))) return true;
+    }
+    i = end;
+  }
+  return !normalizedTokens(name).empty();
 }
 
 int score(std::string_view a, std::string_view b) {

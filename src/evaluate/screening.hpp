@@ -25,6 +25,10 @@ namespace borderline::screening {
 std::string normalize(std::string_view name);
 // The tokens of normalize(), sorted.
 std::vector<std::string> tokens(std::string_view name);
+// Whether normalize(name) is not empty: the name has something to screen. The loaders ask this
+// of every party name, so the usual name is decided without allocating (it has a word of ASCII
+// letters and digits that is no legal form); the rest are normalised.
+bool hasScreenableName(std::string_view name);
 
 namespace detail {
 // One normalised token with the facts the scorer needs. Only public so that NameIndex can keep

@@ -58,12 +58,6 @@ bool addsToWorkload(C c) {
   return c == C::Chips || (c >= C::DataOrigin && c <= C::DataTransfer);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 int at(C c) {
   return static_cast<int>(c);
 }
@@ -285,10 +279,18 @@ public:
     p.loc = where(name);
     if (!required && cell(name).empty()) require(name);
     if (!required && cell(hq).empty()) require(hq);
-    str(p.name, name);
+    partyName(p.name, name);
     country(p.hq, hq);
-    str(p.parentName, parentName);
+    partyName(p.parentName, parentName);
     country(p.parentHq, parentHq);
+  }
+  // A name the party lists are searched for (scalar_text: screenablePartyName; cheap for the
+  // usual name, which decides without allocating).
+  void partyName(Located<std::string>& out, C c) {
+    str(out, c);
+    std::string message;
+    if (!cell(c).empty() && !screenablePartyName(cell(c), csvColumnName(c), message))
+      error(c, std::move(message));
   }
 
   void chips(Workload& w) {

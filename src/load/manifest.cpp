@@ -64,15 +64,23 @@ public:
     out.values = r_.stringList(node, what);
   }
 
+  // A name the party lists are searched for (scalar_text: screenablePartyName).
+  void partyName(Located<std::string>& out, const YAML::Node& node, const std::string& what) {
+    str(out, node, what);
+    std::string message;
+    if (out.has() && !screenablePartyName(*out.value, what, message))
+      r_.error(node, std::move(message));
+  }
+
   void party(Party& out, const YAML::Node& node, std::string_view what) {
     if (!node) return;
     MapReader m(r_, node, what, kPartySpec);
     if (!m.valid()) return;
     out.present = true;
     out.loc = r_.at(node);
-    str(out.name, m.field("name", K::Text), fmt::format("{}.name", what));
+    partyName(out.name, m.field("name", K::Text), fmt::format("{}.name", what));
     country(out.hq, m.field("hq", K::Country), fmt::format("{}.hq", what));
-    str(out.parentName, m.field("parentName", K::Text), fmt::format("{}.parentName", what));
+    partyName(out.parentName, m.field("parentName", K::Text), fmt::format("{}.parentName", what));
     country(out.parentHq, m.field("parentHq", K::Country), fmt::format("{}.parentHq", what));
     strList(out.designations, m.field("designations", K::TextList),
             fmt::format("{}.designations", what));

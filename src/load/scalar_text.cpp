@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "evaluate/screening.hpp"
+
 namespace borderline {
 
 std::string quotedText(std::string_view text) {
@@ -96,6 +98,14 @@ std::optional<std::uint8_t> enumFromText(std::string_view text, const EnumDomain
   error =
       fmt::format("unknown {} {} (expected {})", domain.what, quotedText(text), domain.expected());
   return std::nullopt;
+}
+
+bool screenablePartyName(std::string_view name, std::string_view what, std::string& error) {
+  if (screening::hasScreenableName(name)) return true;
+  error = fmt::format("{} {} has nothing to screen against the party lists once legal forms and "
+                      "punctuation are removed (expected the party's legal name)",
+                      what, quotedText(name));
+  return false;
 }
 
 bool validWorkloadName(std::string_view name, std::string& error) {

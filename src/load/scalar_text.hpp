@@ -29,5 +29,10 @@ std::optional<std::uint8_t> enumFromText(std::string_view text, const EnumDomain
                                          std::string& error);
 // metadata.name: 1-253 characters of A-Z a-z 0-9 . _ -
 bool validWorkloadName(std::string_view name, std::string& error);
+// A party's name or parentName (`what`, e.g. "tenant.name"): something the party lists can be
+// searched for, by the rule `screen` applies (screening::hasScreenableName). An empty name, or
+// one of only legal forms and punctuation, would be screened as nothing and never match: a
+// silent pass, so it is refused.
+bool screenablePartyName(std::string_view name, std::string_view what, std::string& error);
 
 } // namespace borderline

@@ -1,5 +1,7 @@
 #include "load/waiver_file.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "load/yaml_reader.hpp"
@@ -17,12 +19,45 @@ void text(YamlReader& r, Located<std::string>& out, const YAML::Node& node, std:
   out.value = r.string(node, what);
 }
 
+constexpr std::string_view kNameChars =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
+
+bool nameChar(char c) {
+  return kNameChars.find(c) != std::string_view::npos;
+}
+
 // Workload names are [A-Za-z0-9._-]; a glob adds * ? [ ] and ! (negation inside brackets).
 bool validPattern(std::string_view p) {
-  return !p.empty() && p.size() <= 253 &&
-         p.find_first_not_of(
-             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-*?[]!") ==
-             std::string_view::npos;
+  return !p.empty() && p.size() <= 253 && std::all_of(p.begin(), p.end(), [](char c) {
+    return nameChar(c) || std::string_view("*?[]!").find(c) != std::string_view::npos;
+  });
+}
+
+// What fnmatch (evaluate/waivers.cpp) would read differently from the glob the author meant, or
+// as a part that no workload name can match, so the entry would silently cover nothing: an
+// unclosed or empty [...], a ] or ! outside one, a reversed range. Empty when the glob is fine.
+// Called only on patterns that pass validPattern().
+std::string globProblem(std::string_view p) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const std::size_t column = i + 1;
+    if (p[i] == ']') return fmt::format("']' at character {} closes no '['", column);
+    if (p[i] == '!') return fmt::format("'!' at character {} is outside [...]", column);
+    if (p[i] != '[') continue;
+    std::size_t k = i + 1;
+    if (k < p.size() && p[k] == '!') ++k;
+    const std::size_t first = k;
+    for (; k < p.size() && p[k] != ']'; ++k) {
+      if (!nameChar(p[k]))
+        return fmt::format("'{}' at character {} inside [...] is not a name character", p[k],
+                           k + 1);
+      if (p[k] == '-' && k > first && k + 1 < p.size() && p[k + 1] != ']' && p[k - 1] > p[k + 1])
+        return fmt::format("the range '{}-{}' at character {} is empty", p[k - 1], p[k + 1], k);
+    }
+    if (k == p.size()) return fmt::format("the '[' at character {} is never closed by ']'", column);
+    if (k == first) return fmt::format("the '[' at character {} holds no character", column);
+    i = k;
+  }
+  return {};
 }
 
 void readEntry(YamlReader& r, const YAML::Node& node, std::vector<Waiver>& out) {
@@ -37,6 +72,12 @@ void readEntry(YamlReader& r, const YAML::Node& node, std::vector<Waiver>& out) 
             fmt::format("waiver workload '{}' must be a workload name or a glob of one (A-Z a-z "
                         "0-9 . _ - and * ? [ ] !)",
                         *v.workload.value));
+  else if (v.workload.has())
+    if (const std::string problem = globProblem(*v.workload.value); !problem.empty())
+      r.error(m.get("workload"),
+              fmt::format("waiver workload '{}' is not a glob that can match a workload name: {} "
+                          "(expected a name, or a glob of one with * ? [a-z0-9] [!...])",
+                          *v.workload.value, problem));
   text(r, v.reason, m.require("reason"), "waiver reason");
   text(r, v.approvedBy, m.require("approvedBy"), "waiver approvedBy");
   text(r, v.ticket, m.get("ticket"), "waiver ticket");

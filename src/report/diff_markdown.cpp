@@ -2,15 +2,16 @@
 #include <fmt/format.h>
 
 #include "report/diff_report.hpp"
+#include "report/text_format.hpp"
 
 namespace borderline {
 
 namespace {
 
-// Table cells must not break the table.
+// Table cells must not break the table; control characters from the input are shown escaped.
 std::string cell(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  for (char c : visible(text)) {
     if (c == '|')
       out += "\\|";
     else if (c == '\n')

@@ -32,7 +32,8 @@ void writeDiffText(const DiffReport& report, std::ostream& out) {
          2);
   out << '\n' << diffSummary(r) << "\n\n";
   std::size_t nameWidth = 0;
-  for (const auto& d : r.changed) nameWidth = std::max(nameWidth, displayWidth(d.workload->name));
+  for (const auto& d : r.changed)
+    nameWidth = std::max(nameWidth, displayWidth(visible(d.workload->name)));
   for (const auto& impact : r.byRule) {
     out << fmt::format("{}  ({} workload{}: {} worse, {} better)\n", impact.rule,
                        impact.workloads.size(), impact.workloads.size() == 1 ? "" : "s",
@@ -40,8 +41,8 @@ void writeDiffText(const DiffReport& report, std::ostream& out) {
     if (!impact.title.empty()) wrap(out, impact.title, 2);
     for (std::size_t i : impact.workloads) {
       const WorkloadDiff& d = r.changed[i];
-      out << fmt::format("  {}{}  {} → {}\n", d.workload->name,
-                         std::string(nameWidth - displayWidth(d.workload->name), ' '),
+      const std::string name = visible(d.workload->name);
+      out << fmt::format("  {}{}  {} → {}\n", name, std::string(nameWidth - displayWidth(name), ' '),
                          upperWords(levelName(d.before)), upperWords(levelName(d.after)));
     }
     out << '\n';

@@ -123,7 +123,7 @@ void firedRule(std::ostream& out, const RuleExplanation& r, const Finding& f, Da
   settlement(out, r, f);
   out << "  Citations:\n";
   for (const auto& c : rule.citations) wrapHanging(out, "- " + citationLine(c), 4, 6);
-  out << "  defined at " << rule.loc.str() << "\n\n";
+  out << "  defined at " << visible(rule.loc.str()) << "\n\n";
 }
 
 void quietRule(std::ostream& out, const RuleExplanation& r, Date date, bool full) {
@@ -146,10 +146,10 @@ void explanation(std::ostream& out, const Explanation& e, bool full) {
   int fired = 0, quiet = 0, off = 0;
   for (const auto& r : e.rules) (r.fired() ? fired : r.inEffect ? quiet : off)++;
   const std::string verdict = upperWords(levelName(e.result.verdict));
-  const std::string name = "explain " + e.workload->name;
+  const std::string name = "explain " + visible(e.workload->name);
   const std::size_t used = displayWidth(name) + verdict.size();
   out << name << std::string(used < kTextWidth ? kTextWidth - used : 1, ' ') << verdict << '\n';
-  out << "  " << e.workload->loc.str() << '\n';
+  out << "  " << visible(e.workload->loc.str()) << '\n';
   out << fmt::format(
       "  {} rule{} explained: {} fired, {} in effect without firing, {} not in effect on {}\n\n",
       e.rules.size(), e.rules.size() == 1 ? "" : "s", fired, quiet, off, e.date.str());
@@ -168,7 +168,7 @@ void explanation(std::ostream& out, const Explanation& e, bool full) {
   if (offHeader) out << '\n';
   for (const auto& n : e.result.notices) {
     wrap(out, "note: " + n.message, 0);
-    out << "  at " << n.loc.str() << "\n\n";
+    out << "  at " << visible(n.loc.str()) << "\n\n";
   }
 }
 

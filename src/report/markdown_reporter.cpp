@@ -8,29 +8,27 @@ namespace borderline {
 
 namespace {
 
-// Inline text: every character Markdown or HTML could read as markup is backslash-escaped
-// (CommonMark allows that for any ASCII punctuation) and line breaks become spaces, so a value
-// from a manifest stays one piece of plain text inside a paragraph or a table cell.
+// Inline text: control characters and line breaks become visible escapes (visible()), and then
+// every character Markdown or HTML could read as markup is backslash-escaped (CommonMark allows
+// that for any ASCII punctuation), so a value from a manifest stays one piece of plain text
+// inside a paragraph or a table cell.
 std::string text(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
+  for (char c : visible(s)) {
     if (std::string_view("\\`*_[]<>|~#!&").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
   return out;
 }
 
-// A code span that holds any text: the fence is one backtick longer than the longest run of
-// backticks inside, padded with spaces when the text starts or ends with one.
+// A code span that holds any text (control characters and line breaks shown escaped by
+// visible()): the fence is one backtick longer than the longest run of backticks inside, padded
+// with spaces when the text starts or ends with one.
 std::string code(std::string_view s) {
   std::size_t longest = 0, run = 0;
   std::string flat;
-  for (char c : s) {
-    flat += c == '\n' || c == '\r' ? ' ' : c;
+  for (char c : visible(s)) {
+    flat += c;
     run = c == '`' ? run + 1 : 0;
     longest = std::max(longest, run);
   }

@@ -15,7 +15,7 @@ void match(std::ostream& out, const CompiledRules& rules, const NameMatch& m) {
                                  : screening::matchLevel(m.score) == screening::MatchLevel::Probable
                                      ? "probable"
                                      : "potential";
-  out << fmt::format("  {:>3}  {:<9}  {}\n", m.score, level, e.name);
+  out << fmt::format("  {:>3}  {:<9}  {}\n", m.score, level, visible(e.name));
   std::vector<std::string> facts;
   facts.push_back(rules.partyLists[static_cast<std::size_t>(e.list)]);
   if (!e.source.empty()) facts.push_back(e.source);
@@ -29,10 +29,10 @@ void match(std::ostream& out, const CompiledRules& rules, const NameMatch& m) {
   if (!e.licensePolicy.empty()) wrapHanging(out, "licence policy: " + e.licensePolicy, 17, 19);
   for (const auto& c : e.citations) {
     wrapHanging(out, citationLine(c), 17, 19);
-    if (!c.url.empty()) out << std::string(19, ' ') << c.url << '\n';
+    if (!c.url.empty()) out << std::string(19, ' ') << visible(c.url) << '\n';
   }
   if (!e.notes.empty()) wrapHanging(out, "note: " + e.notes, 17, 19);
-  out << "                 at " << e.loc.str() << "\n\n";
+  out << "                 at " << visible(e.loc.str()) << "\n\n";
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "evaluate/render.hpp"
+#include "report/text_format.hpp"
 #include "report/text_reporter.hpp"
 
 namespace borderline {
@@ -45,7 +46,7 @@ void SummaryReporter::end(const Tally& t, Sink out) {
   std::string s = textHeader(rules(), ctx_.asOf) + "\n\n";
   const auto inEffect = std::count_if(rules().rules.begin(), rules().rules.end(),
                                       [&](const Rule& r) { return r.appliesOn(ctx_.asOf); });
-  s += fmt::format("audit of {}: {} workload{}, {} rules in effect\n", t.sourcesText(),
+  s += fmt::format("audit of {}: {} workload{}, {} rules in effect\n", visible(t.sourcesText()),
                    count(t.workloads), t.workloads == 1 ? "" : "s", inEffect);
   if (t.invalidWorkloads)
     s += fmt::format("  {} invalid workload{} ({} row{}) skipped: not judged, listed on stderr\n",

@@ -67,7 +67,7 @@ void writeFinding(std::ostream& out, const Finding& f, const Style& style) {
   if (!f.statusReason.empty()) wrap(out, "• " + f.statusReason, 4);
   for (const auto& c : f.rule->citations) wrap(out, citationLine(c), 4);
   if (allCitationsUnverified(*f.rule)) wrap(out, "(every citation of this rule is unverified)", 4);
-  if (f.location.known()) out << "    at " << f.location.str() << '\n';
+  if (f.location.known()) out << "    at " << visible(f.location.str()) << '\n';
   out << '\n';
 }
 
@@ -87,8 +87,8 @@ std::string summaryLine(const Summary& s) {
 void writeBody(std::ostream& out, const Result& r, const Style& style) {
   for (const auto& f : r.findings) writeFinding(out, f, style);
   for (const auto& n : r.notices) {
-    wrap(out, style("note:", "1;36") + " " + n.message, 2);
-    out << "    at " << n.loc.str() << "\n\n";
+    wrapLabelled(out, style("note:", "1;36"), displayWidth("note:"), n.message, 2);
+    out << "    at " << visible(n.loc.str()) << "\n\n";
   }
 }
 
@@ -107,13 +107,13 @@ void TextReporter::write(const Report& report, std::ostream& out) const {
   out << textHeader(report.rules, report.asOf) << "\n\n";
   for (const auto& r : report.results) {
     const std::string verdict = upperWords(levelName(r.verdict));
-    const std::string name = fmt::format("{} {}", symbol(r.verdict), r.workload->name);
+    const std::string name = fmt::format("{} {}", symbol(r.verdict), visible(r.workload->name));
     const std::size_t gap = kTextWidth > displayWidth(name) + verdict.size() + 1
                                 ? kTextWidth - displayWidth(name) - verdict.size()
                                 : 1;
     out << style.level(r.verdict, name) << std::string(gap, ' ') << style.level(r.verdict, verdict)
         << '\n';
-    out << "  " << r.workload->loc.str() << "\n\n";
+    out << "  " << visible(r.workload->loc.str()) << "\n\n";
     writeBody(out, r, style);
   }
   out << summaryLine(summarize(report.results)) << '\n';

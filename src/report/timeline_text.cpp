@@ -56,7 +56,7 @@ void step(std::ostream& out, const TimelineStep& s) {
       if (c.citations)
         for (const auto& cite : *c.citations) wrapHanging(out, "- " + citationLine(cite), 6, 8);
       else
-        out << "      at " << c.loc.str() << '\n';
+        out << "      at " << visible(c.loc.str()) << '\n';
     }
   }
   out << '\n';
@@ -67,11 +67,11 @@ void step(std::ostream& out, const TimelineStep& s) {
 void writeTimelineText(const TimelineReport& report, std::ostream& out) {
   out << rulesBanner(report.rules) << "\n\n";
   for (const auto& t : report.timelines) {
-    const std::string title = "timeline " + t.workload->name;
+    const std::string title = "timeline " + visible(t.workload->name);
     const std::string range = fmt::format("{} .. {}", t.from.str(), t.to.str());
     const std::size_t used = displayWidth(title) + range.size();
     out << title << std::string(used < kTextWidth ? kTextWidth - used : 1, ' ') << range << '\n';
-    out << fmt::format("  {} · range: {} · {} dates evaluated\n\n", t.workload->loc.str(), t.range,
+    out << fmt::format("  {} · range: {} · {} dates evaluated\n\n", visible(t.workload->loc.str()), t.range,
                        t.datesEvaluated);
     initialState(out, t);
     for (const auto& s : t.steps) step(out, s);

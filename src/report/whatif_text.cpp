@@ -40,11 +40,11 @@ void suggestion(std::ostream& out, std::size_t n, const Suggestion& s) {
 }
 
 void result(std::ostream& out, const WhatIf& r, std::size_t limit) {
-  const std::string title = "whatif " + r.workload->name;
+  const std::string title = "whatif " + visible(r.workload->name);
   const std::string verdict = upperWords(levelName(r.current));
   const std::size_t used = displayWidth(title) + verdict.size();
   out << title << std::string(used < kTextWidth ? kTextWidth - used : 1, ' ') << verdict << '\n';
-  out << "  " << r.workload->loc.str() << "\n";
+  out << "  " << visible(r.workload->loc.str()) << "\n";
   if (r.current == Level::Allowed) {
     out << "  Already ALLOWED: nothing to change.\n\n";
     return;

@@ -7,6 +7,8 @@
 namespace borderline {
 
 std::string toLower(std::string_view s);
+// Without leading and trailing spaces and tabs (how flat inventories read their cells).
+std::string_view trim(std::string_view s);
 std::size_t editDistance(std::string_view a, std::string_view b);
 // The closest candidate to `word` if it is a plausible typo (small edit distance), else empty.
 std::string_view closestMatch(std::string_view word,

@@ -345,6 +345,16 @@ TEST_CASE("csv: bad rows are errors with their line and column") {
     CHECK_THAT(out.errors(), Catch::Contains("inv.csv:4:53: row has 16 fields, but the CSV header "
                                              "has 15: field 16 starts here"));
   }
+  SECTION("a party name with nothing to screen, but not a later row's empty cell") {
+    const auto out = load("w1,training,big-chip*8,lease,MY,DC,MY,\"Co., Ltd.\",SG,,,,,,\n"
+                          "w2,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n"
+                          "w2,,big-chip*8,,,,,,,,,,,,\n");
+    CHECK(out.errors() == "inv.csv:2:40: tenant.name 'Co., Ltd.' has nothing to screen against "
+                          "the party lists once legal forms and punctuation are removed "
+                          "(expected the party's legal name)\n");
+    REQUIRE(out.batch.workloads.size() == 1);
+    CHECK(out.batch.workloads[0].name == "w2");
+  }
   SECTION("a bad workload does not hide the good ones around it") {
     const auto out = load("ok1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n"
                           "bad,training,big-chip*8,lease,XX,DC,MY,Acme,SG,,,,,,\n"

@@ -264,6 +264,37 @@ TEST_CASE("evaluator: an expired authorization satisfies nothing and is reported
   }
 }
 
+TEST_CASE("evaluator: covers naming no loaded rule or tag is reported, like a waiver's unknown "
+          "rule",
+          "[evaluator][authorizations]") {
+  Engine engine(std::vector<RuleDef>{{.id = "t.auth",
+                                      .verdict = "authorization-required",
+                                      .satisfiedBy = "[bis-license]",
+                                      .tags = "[hq-d5]"}});
+  const auto notices = [&](const std::string& authorization) {
+    WorkloadDef w;
+    w.extra = "authorizations:\n  - " + authorization;
+    return engine.evaluate(w, "2025-06-01").notices;
+  };
+  SECTION("every entry unknown: the authorization satisfies nothing") {
+    const auto n = notices("{type: bis-license, reference: L-1, covers: [t.auht]}");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].message == "authorization bis-license L-1 covers 't.auht', which is no rule id or "
+                          "tag in the loaded rule packs; it satisfies nothing");
+    CHECK(n[0].loc.line == 15);
+  }
+  SECTION("one entry unknown beside a known one") {
+    const auto n = notices("{type: bis-license, covers: [hq-d5, hq-d6]}");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].message == "authorization bis-license covers 'hq-d6', which is no rule id or tag "
+                          "in the loaded rule packs; that entry covers nothing");
+  }
+  SECTION("known ids and tags, and a type no rule accepts (types are an open set), are quiet") {
+    CHECK(notices("{type: bis-license, covers: [t.auth, hq-d5]}").empty());
+    CHECK(notices("{type: bis-licence}").empty());
+  }
+}
+
 TEST_CASE("evaluator: transfer mechanisms satisfy a data rule only when every firing source "
           "has one",
           "[evaluator][authorizations]") {

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 using namespace bltest;
 
 namespace {
@@ -124,6 +126,34 @@ TEST_CASE("manifest: a value of the wrong type is an error at the value", "[mani
     CHECK(e.message == "tenant.name must be a string, got a list");
     CHECK(e.line == 13);
     CHECK(e.column == 18);
+  }
+}
+
+TEST_CASE("manifest: a party name must leave something to screen", "[manifest]") {
+  // Screened as nothing, such a party could never match a party list: a silent pass.
+  const auto expected = [](std::string_view what, std::string_view name) {
+    return fmt::format("{} '{}' has nothing to screen against the party lists once legal forms "
+                       "and punctuation are removed (expected the party's legal name)",
+                       what, name);
+  };
+  SECTION("empty") {
+    const auto e = loadError(edited("name: Acme Ltd", "name: ''"));
+    CHECK(e.message == expected("tenant.name", ""));
+    CHECK(e.line == 13);
+    CHECK(e.column == 18);
+  }
+  SECTION("only spaces") {
+    CHECK(loadError(edited("name: Acme Ltd", "name: '   '")).message ==
+          expected("tenant.name", "   "));
+  }
+  SECTION("only legal forms and punctuation") {
+    const auto e = loadError(edited("name: Example DC Sdn Bhd", "name: 'Sdn. Bhd.'"));
+    CHECK(e.message == expected("site.owner.name", "Sdn. Bhd."));
+    CHECK(e.line == 12);
+  }
+  SECTION("a parent name too") {
+    const auto e = loadError(edited("name: Acme Ltd", "name: Acme Ltd, parentName: 'Co., Ltd.'"));
+    CHECK(e.message == expected("tenant.parentName", "Co., Ltd."));
   }
 }
 

@@ -224,6 +224,49 @@ TEST_CASE("tokens: sorted tokens of the normalised name", "[screening]") {
   CHECK(tokens("Johnson & Johnson") == std::vector<std::string>{"johnson", "johnson"});
 }
 
+TEST_CASE("hasScreenableName: whether normalize() leaves anything, decided cheaply or not",
+          "[screening]") {
+  // Its quick answer (a plain ASCII word that is no legal form) must never disagree with
+  // normalize(); the others fall back to it.
+  const char* names[] = {"",
+                         "   ",
+                         "Ltd.",
+                         "Co., Ltd.",
+                         "S.A.",
+                         "A.B.",
+                         "GmbH & Co",
+                         "l'td",
+                         "Ltd's",
+                         "x",
+                         "Acme",
+                         "Acme Ltd",
+                         "3M",
+                         "Ltd-Acme",
+                         "Café",
+                         "ltdé",
+                         "ООО",
+                         "有限公司",
+                         "华为有限公司",
+                         "株式会社",
+                         "ＬＴＤ",
+                         "Incorporated",
+                         "INCORPORATEDX",
+                         "Co.Ltd",
+                         "\x1b[2J",
+                         "AG\u00ad",
+                         "Sdn. Bhd.",
+                         "-- inc --",
+                         "Moody's",
+                         "a.b.c"};
+  for (const char* name : names) {
+    INFO(name);
+    CHECK(hasScreenableName(name) == !normalize(name).empty());
+  }
+  CHECK_FALSE(hasScreenableName("Ltd."));
+  CHECK_FALSE(hasScreenableName(""));
+  CHECK(hasScreenableName("Example DC Sdn Bhd"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // score
 

@@ -3,6 +3,8 @@
 // prohibited findings are never waived; waivers that waive nothing are reported.
 #include "support.hpp"
 
+#include <fmt/format.h>
+
 #include "evaluate/waivers.hpp"
 #include "load/waiver_file.hpp"
 
@@ -215,6 +217,31 @@ TEST_CASE("waivers file: malformed entries are located errors", "[waivers]") {
         waiverFile("- {rule: t.review, workload: 'w 1', reason: r, approvedBy: a}\n")));
     CHECK(e.line == 4);
     CHECK(e.message.starts_with("waiver workload 'w 1' must be a workload name or a glob"));
+  }
+  SECTION("a glob that fnmatch would read as no glob, or that matches no name") {
+    const auto globError = [](std::string_view glob) {
+      return onlyError(waiverErrors(waiverFile(
+          fmt::format("- {{rule: t.review, workload: '{}', reason: r, approvedBy: a}}\n", glob))));
+    };
+    const auto e = globError("[");
+    CHECK(e.str() == "waivers.yaml:4:32: waiver workload '[' is not a glob that can match a "
+                     "workload name: the '[' at character 1 is never closed by ']' (expected a "
+                     "name, or a glob of one with * ? [a-z0-9] [!...])");
+    CHECK_THAT(globError("w[a-").message,
+               Catch::Contains("the '[' at character 2 is never closed"));
+    CHECK_THAT(globError("w[]").message, Catch::Contains("the '[' at character 2 holds no"));
+    CHECK_THAT(globError("w[!]").message, Catch::Contains("holds no character"));
+    CHECK_THAT(globError("w]").message, Catch::Contains("']' at character 2 closes no '['"));
+    CHECK_THAT(globError("!w").message, Catch::Contains("'!' at character 1 is outside [...]"));
+    CHECK_THAT(globError("w[z-a]").message, Catch::Contains("the range 'z-a' at character 3"));
+    CHECK_THAT(globError("w[a*]").message, Catch::Contains("'*' at character 4 inside [...]"));
+    for (const char* fine : {"w[0-9]", "w[!a-c]*", "w[-a]", "w[a-]", "*-[ab]?"}) {
+      INFO(fine);
+      CHECK(waiverErrors(
+                waiverFile(fmt::format(
+                    "- {{rule: t.review, workload: '{}', reason: r, approvedBy: a}}\n", fine)))
+                .empty());
+    }
   }
   SECTION("an impossible date") {
     const auto e = onlyError(waiverErrors(waiverFile(
