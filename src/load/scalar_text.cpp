@@ -15,8 +15,24 @@ std::string quotedText(std::string_view text) {
   return fmt::format("'{}'", text);
 }
 
+namespace {
+
+// "010", "-007": YAML 1.1 tools read a leading zero as octal (8), YAML 1.2 and from_chars as
+// decimal (10). Refused rather than read one way silently.
+bool leadingZero(std::string_view text, std::string_view what, std::string& error) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  if (text.size() < 2 || text[0] != '0' || text[1] < '0' || text[1] > '9') return false;
+  error = fmt::format("{} {} has a leading zero, which YAML 1.1 reads as octal (expected a "
+                      "decimal number without it)",
+                      what, quotedText(text));
+  return true;
+}
+
+} // namespace
+
 std::optional<double> numberFromText(std::string_view text, std::string_view what,
                                      std::string& error) {
+  if (leadingZero(text, what, error)) return std::nullopt;
   double value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
@@ -34,6 +50,7 @@ std::optional<double> numberFromText(std::string_view text, std::string_view wha
 std::optional<std::int64_t> integerFromText(std::string_view text, std::string_view what,
                                             std::int64_t min, std::int64_t max,
                                             std::string& error) {
+  if (leadingZero(text, what, error)) return std::nullopt;
   std::int64_t whole = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, whole);

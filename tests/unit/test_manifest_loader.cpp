@@ -261,6 +261,16 @@ TEST_CASE("manifest: counts must be positive whole numbers", "[manifest]") {
     const auto e = loadError(edited("count: 8", "count: 8.5"));
     CHECK(e.message == "chip count must be a whole number, got '8.5'");
   }
+  SECTION("a leading zero is refused: YAML 1.1 reads 010 as octal 8, YAML 1.2 as 10") {
+    const auto e = loadError(edited("count: 8", "count: 010"));
+    CHECK(e.message == "chip count '010' has a leading zero, which YAML 1.1 reads as octal "
+                       "(expected a decimal number without it)");
+    CHECK(e.line == 8);
+    CHECK(e.column == 38);
+    Engine engine;
+    CHECK(*engine.loadOne(edited("count: 8", "count: 10")).chips[0].count.value == 10);
+    CHECK(*engine.loadOne(edited("count: 8", "count: 0.8e1")).chips[0].count.value == 8);
+  }
   SECTION("a whole number written as a float is accepted") {
     Engine engine;
     const Workload& w = engine.loadOne(edited("count: 8", "count: 2.5e3"));
