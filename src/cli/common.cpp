@@ -1,6 +1,8 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <unistd.h>
@@ -15,6 +17,30 @@
 
 namespace borderline {
 
+namespace fs = std::filesystem;
+
+void rejectEmptyOptionValues(const std::vector<std::string_view>& args) {
+  for (const std::string_view arg : args) {
+    if (arg == "--") return; // the rest are positional arguments, e.g. file names
+    if (arg.size() > 3 && arg.starts_with("--") && arg.find('=') == arg.size() - 1)
+      throw UsageError(fmt::format("option {} needs a value (got an empty value after '=')",
+                                   arg.substr(0, arg.size() - 1)));
+  }
+}
+
+void checkInputPaths(const std::vector<std::string>& inputs, const std::string& output) {
+  if (std::count(inputs.begin(), inputs.end(), "-") > 1)
+    throw UsageError("'-' (standard input) given twice: it can be read only once");
+  std::error_code ec;
+  // Only a regular file is replaced by the report: -o /dev/stdout with input /dev/stdin may be
+  // the same terminal, and is harmless.
+  if (output.empty() || output == "-" || !fs::is_regular_file(output, ec)) return;
+  for (const auto& input : inputs)
+    if (!input.empty() && input != "-" && fs::equivalent(input, output, ec))
+      throw UsageError(fmt::format("refusing to overwrite input file {} with the report (-o {})",
+                                   input, output));
+}
+
 void addRuleOptions(CLI::App& command, RuleOptions& options) {
   // One path per flag: otherwise CLI11 lets a repeatable option swallow the manifests that
   // follow it (`--add-rules extra.yaml manifest.yaml`).
@@ -26,6 +52,12 @@ void addRuleOptions(CLI::App& command, RuleOptions& options) {
       .add_option("--add-rules", options.addRules,
                   "Rule pack file or directory added to the bundled packs (repeatable)")
       ->allow_extra_args(false);
+}
+
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules) {
+  files.insert(files.end(), rules.rules.begin(), rules.rules.end());
+  files.insert(files.end(), rules.addRules.begin(), rules.addRules.end());
+  return files;
 }
 
 LoadedRules loadRules(const RuleOptions& options, SourceSet& sources) {

@@ -69,6 +69,18 @@ std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, Rule
   return loadWaivers(inputs.waivers, sources);
 }
 
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const ConfigOptions& config) {
+  files.push_back(config.path);
+  return inputPaths(std::move(files), rules);
+}
+
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const InputOptions& inputs) {
+  files.push_back(inputs.waivers);
+  return inputPaths(std::move(files), rules, inputs.config);
+}
+
 void addWaiverOptions(CLI::App& command, std::string& path) {
   command.add_option(
       "--waivers", path,

@@ -4,6 +4,7 @@
 // win over the file, key by key.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -50,6 +51,15 @@ void addInputOptions(CLI::App& command, InputOptions& options);
 // given, --fail-on when `failOn` is given) and loads the waivers file. Throws LoadFailure.
 std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, RuleOptions& rules,
                                   std::string* asOf, std::string* failOn = nullptr);
+
+// The paths a command reads as its command line names them, for checkInputPaths: `files` (its
+// manifests, inventories or result files), the rule packs, --config and, with InputOptions,
+// --waivers. The paths a config file names are not among them: the check comes before any
+// file is read, so that '-' twice is refused before standard input is read once.
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const ConfigOptions& config);
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const InputOptions& inputs);
 
 // --waivers FILE: a central waivers file (load/waiver_file.hpp), for every command that
 // evaluates workloads, so that they all judge with the same accepted findings.

@@ -27,6 +27,9 @@ struct DiffOptions {
 
 int runDiff(DiffOptions o) {
   requireFormat("diff", o.format, {"text", "json", "markdown"});
+  std::vector<std::string> read = o.files;
+  read.insert(read.end(), o.oldRules.begin(), o.oldRules.end());
+  checkInputPaths(inputPaths(std::move(read), o.rules, o.inputs), o.output);
   const auto from = parseDateOption("--from", o.from);
   const auto to = parseDateOption("--to", o.to);
   if (o.oldRules.empty() && !from && !to)

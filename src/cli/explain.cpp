@@ -29,6 +29,7 @@ struct ExplainOptions {
 
 int runExplain(ExplainOptions o) {
   requireFormat("explain", o.format, {"text", "json"});
+  checkInputPaths(inputPaths(o.files, o.rules, o.inputs), o.output);
   SourceSet sources;
   const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf);
   const Date asOf = parseAsOf(o.asOf);

@@ -26,6 +26,7 @@ struct TimelineOptions {
 
 int runTimeline(TimelineOptions o) {
   requireFormat("timeline", o.format, {"text", "json"});
+  checkInputPaths(inputPaths(o.files, o.rules, o.inputs), o.output);
   const auto from = parseDateOption("--from", o.from);
   const auto to = parseDateOption("--to", o.to);
   if (from && to && *to < *from)
