@@ -89,15 +89,15 @@ std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, Sourc
 }
 
 std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& workloads,
-                                             const std::string& name) {
+                                             const std::optional<std::string>& name) {
   std::vector<const Workload*> out;
   for (const auto& w : workloads)
-    if (name.empty() || w.name == name) out.push_back(&w);
-  if (out.empty() && !name.empty()) {
+    if (!name || w.name == *name) out.push_back(&w);
+  if (out.empty() && name) {
     std::vector<std::string_view> names;
     for (const auto& w : workloads) names.push_back(w.name);
     throw UsageError(
-        fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
+        fmt::format("no workload named '{}' (the files hold: {})", *name, joined(names)));
   }
   return out;
 }

@@ -62,10 +62,11 @@ LoadedRules loadRules(const RuleOptions& options, SourceSet& sources);
 // (throws LoadFailure), and checks that names are unique.
 std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, SourceSet& sources,
                                     const ChipCatalog& catalog);
-// The workloads a --workload option selects: all when `name` is empty. Throws UsageError when
-// no workload has that name.
+// The workloads a --workload option selects: all when it was not given. Throws UsageError when
+// no workload has that name, the empty name included: `--workload ""` (say, an unset shell
+// variable) selects nothing rather than everything.
 std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& workloads,
-                                             const std::string& name);
+                                             const std::optional<std::string>& name);
 
 // Throws UsageError unless `format` is one of `allowed` ("explain cannot write format ...").
 void requireFormat(std::string_view command, const std::string& format,

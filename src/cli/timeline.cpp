@@ -17,7 +17,7 @@ namespace {
 struct TimelineOptions {
   std::vector<std::string> files;
   RuleOptions rules;
-  std::string workload;
+  std::optional<std::string> workload; // given: exactly this one, even if empty
   std::string from, to;
   std::string format = "text";
   std::string output;

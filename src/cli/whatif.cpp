@@ -18,7 +18,7 @@ struct WhatIfCliOptions {
   std::vector<std::string> files;
   RuleOptions rules;
   std::string asOf;
-  std::string workload;
+  std::optional<std::string> workload; // given: exactly this one, even if empty
   std::string format = "text";
   std::string output;
   int maxChanges = 3;
