@@ -22,12 +22,13 @@ struct ConfigOptions {
 };
 void addConfigOptions(CLI::App& command, ConfigOptions& options);
 
-// The config in force, or none. Throws LoadFailure for a bad file, UsageError for a missing
-// --config file or --config together with --no-config.
+// The config in force, or none. Throws LoadFailure for a bad or missing file or a directory,
+// UsageError for --config together with --no-config.
 std::optional<ConfigFile> loadConfig(const ConfigOptions& options, SourceSet& sources);
 
 // The nearest `.borderline.yaml` in `start` or one of its parents, as a path relative to
-// `start` (e.g. "../.borderline.yaml"); empty when there is none.
+// `start` (e.g. "../.borderline.yaml"); empty when there is none. A directory of that name
+// counts (and is an error when loaded).
 std::string findConfigFile(const std::string& start);
 
 // Fills what the command line left unset from the config: rule paths, --as-of, --fail-on and

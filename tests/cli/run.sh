@@ -181,6 +181,13 @@ refused "$over" parties import -o "$tmp/in.csv" "$tmp/in.csv"
 if "$bin" check --as-of 2025-09-01 --fail-on never -o "$tmp/in.csv.out" "$tmp/in-a.yaml" 2>/dev/null &&
   [ -s "$tmp/in.csv.out" ]; then ok; else ko "-o beside an input was refused"; fi
 
+# A .borderline.yaml that is a directory is an error naming it, not passed over (to a parent's
+# config or to none).
+mkdir -p "$tmp/project/.borderline.yaml" "$tmp/project/sub"
+(cd "$tmp/project/sub" && "$bin" check --as-of 2025-09-01 "$root/examples/eu-inference.yaml") >/dev/null 2>"$tmp/err"
+code=$?
+if [ $code = 2 ] && grep -qF "../.borderline.yaml: error: is a directory" "$tmp/err"; then ok; else ko "a .borderline.yaml directory: exit $code, $(head -1 "$tmp/err")"; fi
+
 # Hostile and malformed inputs: exit 2 with "file:line[:column]: error:" and never a crash or
 # a hang. Some are generated here so that the repository holds no huge files.
 hostile="$tmp/hostile"
