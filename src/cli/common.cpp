@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "compile/compiler.hpp"
+#include "load/inventory.hpp"
 #include "load/manifest.hpp"
 #include "report/reporter.hpp"
 #include "util/output_file.hpp"
@@ -79,6 +80,13 @@ std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, Sourc
       for (auto& w : workloads) all.push_back(std::move(w));
     } catch (const LoadFailure& failure) {
       errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
+      // A CSV or JSONL inventory read as a manifest fails with a YAML error that does not say
+      // what went wrong ("document must be a map, got a scalar"): name the command that reads it.
+      const auto format = formatFromPath(file);
+      if (format == InventoryFormat::Csv || format == InventoryFormat::Jsonl)
+        errors.emplace_back(Location{file, 0, 0},
+                            "this command reads YAML/JSON manifests; use `borderline audit` for "
+                            "CSV/JSONL inventories");
     }
   }
   Diagnostics names;

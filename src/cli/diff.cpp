@@ -74,7 +74,7 @@ void registerDiff(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* cmd = app.add_subcommand(
       "diff", "Which workloads change verdict between two dates or two versions of the rules");
-  cmd->add_option("files", options->files, "Manifest or inventory files ('-' = standard input)")
+  cmd->add_option("files", options->files, "Manifest files, YAML or JSON ('-' = standard input)")
       ->required();
   cmd->add_option("--from", options->from, "Date of the 'before' side (default: --as-of)");
   cmd->add_option("--to", options->to, "Date of the 'after' side (default: --as-of)");
