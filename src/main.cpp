@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   registerAudit(app, run);
   registerReport(app, run);
   try {
+    rejectEmptyOptionValues(std::vector<std::string_view>(argv + 1, argv + argc));
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -44,6 +45,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return kExitInvalid;
+  } catch (const UsageError& e) {
+    std::cerr << "borderline: " << e.what() << '\n';
     return kExitInvalid;
   }
   try {

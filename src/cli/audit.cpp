@@ -101,6 +101,7 @@ int runScreenOnly(const AuditOptions& o, BatchSource& source, const CompiledRule
 }
 
 int runAudit(AuditOptions o) {
+  checkInputPaths(inputPaths({o.file}, o.rules, o.inputs), o.report.output);
   SourceSet sources;
   const std::vector<Waiver> waivers =
       resolveInputs(o.inputs, sources, o.rules, &o.asOf, &o.report.failOn);

@@ -26,6 +26,7 @@ struct CheckOptions {
 };
 
 int runCheck(CheckOptions o) {
+  checkInputPaths(inputPaths(o.files, o.rules, o.inputs), o.report.output);
   SourceSet sources;
   applyConfig(loadConfig(o.inputs.config, sources),
               {&o.rules, &o.asOf, &o.report.failOn, &o.inputs.waivers});

@@ -19,7 +19,7 @@ struct ChipsOptions {
   RuleOptions rules;
   std::string asOf;
   std::string format = "text";
-  std::string id; // show: one chip
+  std::optional<std::string> id; // show: one chip (`show ""` is an unknown chip, not all)
 };
 
 nlohmann::ordered_json chipJson(const ChipSpec& c, const std::string* eccn) {
@@ -51,13 +51,13 @@ int runChips(const ChipsOptions& o) {
   const CompiledRules& rules = *loaded.compiled;
   const DateView view(rules, asOf);
   std::vector<int> chosen;
-  if (o.id.empty()) {
+  if (!o.id) {
     for (std::size_t i = 0; i < rules.catalog.chips().size(); ++i)
       chosen.push_back(static_cast<int>(i));
   } else {
-    const int index = rules.catalog.find(o.id);
+    const int index = rules.catalog.find(*o.id);
     if (index < 0)
-      throw UsageError(fmt::format("unknown chip '{}' (see `borderline chips list`)", o.id));
+      throw UsageError(fmt::format("unknown chip '{}' (see `borderline chips list`)", *o.id));
     chosen.push_back(index);
   }
   std::ostringstream out;
@@ -65,7 +65,7 @@ int runChips(const ChipsOptions& o) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (int i : chosen)
       all.push_back(chipJson(rules.catalog.at(i), view.eccn(rules.catalog.at(i), i)));
-    out << (o.id.empty() ? all : all.front()).dump(2) << '\n';
+    out << (o.id ? all.front() : all).dump(2) << '\n';
   } else if (o.format == "text") {
     out << fmt::format("Chip catalog as of {}\n\n", asOf.str());
     out << fmt::format("{:<24} {:<26} {:>8} {:>7} {:>8} {:>8}  {}\n", "ID", "NAME", "TPP", "PD",
@@ -77,7 +77,7 @@ int runChips(const ChipsOptions& o) {
                          formatNumber(std::round(c.tpp)), number(c.performanceDensity, 2),
                          number(c.memoryBandwidth, 0), number(c.ioBandwidth, 0),
                          eccn ? *eccn : "-");
-      if (!o.id.empty()) {
+      if (o.id) {
         out << fmt::format("\n  vendor {} · origin {} · datacenter {}\n", c.vendor,
                            c.origin ? countryCode(*c.origin) : "-",
                            c.datacenter ? (*c.datacenter ? "yes" : "no") : "-");

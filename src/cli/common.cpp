@@ -1,6 +1,8 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include <unistd.h>
@@ -8,12 +10,37 @@
 #include <fmt/format.h>
 
 #include "compile/compiler.hpp"
+#include "load/inventory.hpp"
 #include "load/manifest.hpp"
 #include "report/reporter.hpp"
 #include "util/output_file.hpp"
 #include "util/text.hpp"
 
 namespace borderline {
+
+namespace fs = std::filesystem;
+
+void rejectEmptyOptionValues(const std::vector<std::string_view>& args) {
+  for (const std::string_view arg : args) {
+    if (arg == "--") return; // the rest are positional arguments, e.g. file names
+    if (arg.size() > 3 && arg.starts_with("--") && arg.find('=') == arg.size() - 1)
+      throw UsageError(fmt::format("option {} needs a value (got an empty value after '=')",
+                                   arg.substr(0, arg.size() - 1)));
+  }
+}
+
+void checkInputPaths(const std::vector<std::string>& inputs, const std::string& output) {
+  if (std::count(inputs.begin(), inputs.end(), "-") > 1)
+    throw UsageError("'-' (standard input) given twice: it can be read only once");
+  std::error_code ec;
+  // Only a regular file is replaced by the report: -o /dev/stdout with input /dev/stdin may be
+  // the same terminal, and is harmless.
+  if (output.empty() || output == "-" || !fs::is_regular_file(output, ec)) return;
+  for (const auto& input : inputs)
+    if (!input.empty() && input != "-" && fs::equivalent(input, output, ec))
+      throw UsageError(fmt::format("refusing to overwrite input file {} with the report (-o {})",
+                                   input, output));
+}
 
 void addRuleOptions(CLI::App& command, RuleOptions& options) {
   // One path per flag: otherwise CLI11 lets a repeatable option swallow the manifests that
@@ -26,6 +53,12 @@ void addRuleOptions(CLI::App& command, RuleOptions& options) {
       .add_option("--add-rules", options.addRules,
                   "Rule pack file or directory added to the bundled packs (repeatable)")
       ->allow_extra_args(false);
+}
+
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules) {
+  files.insert(files.end(), rules.rules.begin(), rules.rules.end());
+  files.insert(files.end(), rules.addRules.begin(), rules.addRules.end());
+  return files;
 }
 
 LoadedRules loadRules(const RuleOptions& options, SourceSet& sources) {
@@ -47,6 +80,13 @@ std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, Sourc
       for (auto& w : workloads) all.push_back(std::move(w));
     } catch (const LoadFailure& failure) {
       errors.insert(errors.end(), failure.errors().begin(), failure.errors().end());
+      // A CSV or JSONL inventory read as a manifest fails with a YAML error that does not say
+      // what went wrong ("document must be a map, got a scalar"): name the command that reads it.
+      const auto format = formatFromPath(file);
+      if (format == InventoryFormat::Csv || format == InventoryFormat::Jsonl)
+        errors.emplace_back(Location{file, 0, 0},
+                            "this command reads YAML/JSON manifests; use `borderline audit` for "
+                            "CSV/JSONL inventories");
     }
   }
   Diagnostics names;
@@ -57,15 +97,15 @@ std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, Sourc
 }
 
 std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& workloads,
-                                             const std::string& name) {
+                                             const std::optional<std::string>& name) {
   std::vector<const Workload*> out;
   for (const auto& w : workloads)
-    if (name.empty() || w.name == name) out.push_back(&w);
-  if (out.empty() && !name.empty()) {
+    if (!name || w.name == *name) out.push_back(&w);
+  if (out.empty() && name) {
     std::vector<std::string_view> names;
     for (const auto& w : workloads) names.push_back(w.name);
     throw UsageError(
-        fmt::format("no workload named '{}' (the files hold: {})", name, joined(names)));
+        fmt::format("no workload named '{}' (the files hold: {})", *name, joined(names)));
   }
   return out;
 }

@@ -1,8 +1,10 @@
 #pragma once
 // What every command shares: rule-pack options, the evaluation date, output, error printing.
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -26,12 +28,28 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Throws UsageError for an argument `--name=` (nothing after '='), before `--`. CLI11 2.1 reads
+// it like a bare `--name`, so the option takes the NEXT argument as its value: `--output= a.yaml
+// b.yaml` would write the report over the manifest a.yaml. An empty value after '=' is never
+// meant, and no CLI11 setting tells the two spellings apart, so main() checks the command line
+// before CLI11 sees it.
+void rejectEmptyOptionValues(const std::vector<std::string_view>& args);
+
+// Throws UsageError when the paths a command reads (empty strings: not given) name standard
+// input ('-') more than once, which would read it twice (the second time empty), or when
+// `output` (-o) is a regular file that is one of them, which the report would replace. Called
+// before anything is read or written.
+void checkInputPaths(const std::vector<std::string>& inputs, const std::string& output);
+
 struct RuleOptions {
   std::vector<std::string> rules;                 // --rules: replace the bundled packs
   std::vector<std::string> addRules;              // --add-rules: add to them
   BundledTests bundledTests = BundledTests::Skip; // `rules test` reads them
 };
 void addRuleOptions(CLI::App& command, RuleOptions& options);
+// `files` and the rule pack paths of the options: what a command reads, for checkInputPaths
+// (config.hpp adds --config and --waivers).
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules);
 
 struct LoadedRules {
   PackSet packs;
@@ -44,10 +62,11 @@ LoadedRules loadRules(const RuleOptions& options, SourceSet& sources);
 // (throws LoadFailure), and checks that names are unique.
 std::vector<Workload> loadWorkloads(const std::vector<std::string>& files, SourceSet& sources,
                                     const ChipCatalog& catalog);
-// The workloads a --workload option selects: all when `name` is empty. Throws UsageError when
-// no workload has that name.
+// The workloads a --workload option selects: all when it was not given. Throws UsageError when
+// no workload has that name, the empty name included: `--workload ""` (say, an unset shell
+// variable) selects nothing rather than everything.
 std::vector<const Workload*> selectWorkloads(const std::vector<Workload>& workloads,
-                                             const std::string& name);
+                                             const std::optional<std::string>& name);
 
 // Throws UsageError unless `format` is one of `allowed` ("explain cannot write format ...").
 void requireFormat(std::string_view command, const std::string& format,

@@ -25,7 +25,9 @@ std::string findConfigFile(const std::string& start) {
   fs::path dir = origin.lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path(); // "/a/b/." normalises to "/a/b/"
   for (;; dir = dir.parent_path()) {
-    if (fs::is_regular_file(dir / kConfigFileName, ec))
+    // Anything of that name is the config, a directory too: loadConfig then says it is not a
+    // file, rather than the search passing over it to a parent's config (or to none).
+    if (fs::exists(dir / kConfigFileName, ec))
       return (relative / kConfigFileName).lexically_normal().string();
     if (dir == dir.root_path() || dir.parent_path() == dir) return {};
     relative /= "..";
@@ -39,6 +41,10 @@ std::optional<ConfigFile> loadConfig(const ConfigOptions& options, SourceSet& so
   std::string path = options.path;
   if (path.empty()) path = findConfigFile(".");
   if (path.empty()) return std::nullopt;
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw LoadFailure({Diagnostic{{sources.intern(path), 0, 0},
+                                  "is a directory (expected a config file, kind Config)"}});
   const SourceText source = readSource(sources, path);
   return loadConfigFile(source, fs::path(path).parent_path().string());
 }
@@ -67,6 +73,18 @@ std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, Rule
                                   std::string* asOf, std::string* failOn) {
   applyConfig(loadConfig(inputs.config, sources), {&rules, asOf, failOn, &inputs.waivers});
   return loadWaivers(inputs.waivers, sources);
+}
+
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const ConfigOptions& config) {
+  files.push_back(config.path);
+  return inputPaths(std::move(files), rules);
+}
+
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const InputOptions& inputs) {
+  files.push_back(inputs.waivers);
+  return inputPaths(std::move(files), rules, inputs.config);
 }
 
 void addWaiverOptions(CLI::App& command, std::string& path) {

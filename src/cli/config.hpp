@@ -4,6 +4,7 @@
 // win over the file, key by key.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -21,12 +22,13 @@ struct ConfigOptions {
 };
 void addConfigOptions(CLI::App& command, ConfigOptions& options);
 
-// The config in force, or none. Throws LoadFailure for a bad file, UsageError for a missing
-// --config file or --config together with --no-config.
+// The config in force, or none. Throws LoadFailure for a bad or missing file or a directory,
+// UsageError for --config together with --no-config.
 std::optional<ConfigFile> loadConfig(const ConfigOptions& options, SourceSet& sources);
 
 // The nearest `.borderline.yaml` in `start` or one of its parents, as a path relative to
-// `start` (e.g. "../.borderline.yaml"); empty when there is none.
+// `start` (e.g. "../.borderline.yaml"); empty when there is none. A directory of that name
+// counts (and is an error when loaded).
 std::string findConfigFile(const std::string& start);
 
 // Fills what the command line left unset from the config: rule paths, --as-of, --fail-on and
@@ -50,6 +52,15 @@ void addInputOptions(CLI::App& command, InputOptions& options);
 // given, --fail-on when `failOn` is given) and loads the waivers file. Throws LoadFailure.
 std::vector<Waiver> resolveInputs(InputOptions& inputs, SourceSet& sources, RuleOptions& rules,
                                   std::string* asOf, std::string* failOn = nullptr);
+
+// The paths a command reads as its command line names them, for checkInputPaths: `files` (its
+// manifests, inventories or result files), the rule packs, --config and, with InputOptions,
+// --waivers. The paths a config file names are not among them: the check comes before any
+// file is read, so that '-' twice is refused before standard input is read once.
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const ConfigOptions& config);
+std::vector<std::string> inputPaths(std::vector<std::string> files, const RuleOptions& rules,
+                                    const InputOptions& inputs);
 
 // --waivers FILE: a central waivers file (load/waiver_file.hpp), for every command that
 // evaluates workloads, so that they all judge with the same accepted findings.

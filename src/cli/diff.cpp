@@ -27,6 +27,9 @@ struct DiffOptions {
 
 int runDiff(DiffOptions o) {
   requireFormat("diff", o.format, {"text", "json", "markdown"});
+  std::vector<std::string> read = o.files;
+  read.insert(read.end(), o.oldRules.begin(), o.oldRules.end());
+  checkInputPaths(inputPaths(std::move(read), o.rules, o.inputs), o.output);
   const auto from = parseDateOption("--from", o.from);
   const auto to = parseDateOption("--to", o.to);
   if (o.oldRules.empty() && !from && !to)
@@ -71,7 +74,7 @@ void registerDiff(CLI::App& app, CommandRunner& run) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* cmd = app.add_subcommand(
       "diff", "Which workloads change verdict between two dates or two versions of the rules");
-  cmd->add_option("files", options->files, "Manifest or inventory files ('-' = standard input)")
+  cmd->add_option("files", options->files, "Manifest files, YAML or JSON ('-' = standard input)")
       ->required();
   cmd->add_option("--from", options->from, "Date of the 'before' side (default: --as-of)");
   cmd->add_option("--to", options->to, "Date of the 'after' side (default: --as-of)");

@@ -18,8 +18,8 @@ struct ExplainOptions {
   std::vector<std::string> files;
   RuleOptions rules;
   std::string asOf;
-  std::string workload;
-  std::string rule;
+  std::optional<std::string> workload; // given: exactly this one, even if empty
+  std::optional<std::string> rule;
   std::string format = "text";
   std::string output;
   bool full = false;
@@ -29,19 +29,21 @@ struct ExplainOptions {
 
 int runExplain(ExplainOptions o) {
   requireFormat("explain", o.format, {"text", "json"});
+  checkInputPaths(inputPaths(o.files, o.rules, o.inputs), o.output);
   SourceSet sources;
   const std::vector<Waiver> waivers = resolveInputs(o.inputs, sources, o.rules, &o.asOf);
   const Date asOf = parseAsOf(o.asOf);
   const LoadedRules rules = loadRules(o.rules, sources);
-  if (!o.rule.empty() && !rules.compiled->findRule(o.rule))
+  if (o.rule && !rules.compiled->findRule(*o.rule))
     throw UsageError(fmt::format("no rule '{}' in the loaded rule packs (see `borderline rules "
                                  "list` and `rules show`)",
-                                 o.rule));
+                                 *o.rule));
   const std::vector<Workload> workloads = loadWorkloads(o.files, sources, rules.compiled->catalog);
   const DateView view(*rules.compiled, asOf);
+  const std::string_view onlyRule = o.rule ? std::string_view(*o.rule) : std::string_view();
   std::vector<Explanation> explanations;
   for (const Workload* w : selectWorkloads(workloads, o.workload))
-    explanations.push_back(explainWorkload(*w, view, {o.rule, o.fired}, waivers));
+    explanations.push_back(explainWorkload(*w, view, {onlyRule, o.fired}, waivers));
 
   std::ostringstream out;
   const ExplainReport report{*rules.compiled, asOf, explanations, o.full};

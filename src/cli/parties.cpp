@@ -37,6 +37,7 @@ bool validListName(std::string_view name) {
 int runImport(const ImportOptions& o) {
   if (o.output.empty() || o.output == "-")
     throw UsageError("parties import needs -o LIST.yaml (it writes LIST.yaml and LIST.yaml.idx)");
+  checkInputPaths({o.file}, o.output);
   if (!validListName(o.name))
     throw UsageError(
         fmt::format("--name '{}': use lower-case letters, digits, '.', '-', '_'", o.name));

@@ -28,6 +28,7 @@ struct MergeOptions {
 };
 
 int runMerge(MergeOptions o) {
+  checkInputPaths(inputPaths(o.files, o.rules, o.config), o.report.output);
   SourceSet sources;
   // The config's rule paths and --fail-on; its --as-of too, as the audit would have used it.
   // Waivers were applied when the results were made.

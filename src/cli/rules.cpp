@@ -185,7 +185,7 @@ void registerRules(CLI::App& app, CommandRunner& run) {
   show->add_option("id", options->id, "Rule id, group name (D5 or @D5) or classification id")
       ->required();
   addRuleOptions(*show, options->rules);
-  show->add_option("--format", options->format, "text or json (json for rules only)");
+  show->add_option("--format", options->format, "text or json");
   show->callback([options, &run] { run = [options] { return runShow(*options); }; });
 
   CLI::App* test =

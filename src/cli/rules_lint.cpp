@@ -20,6 +20,7 @@ struct LintOptions {
 
 int runLint(const LintOptions& o) {
   requireFormat("rules lint", o.format, {"text", "json"});
+  checkInputPaths(inputPaths({}, o.rules), o.output);
   SourceSet sources;
   const LoadedRules rules = loadRules(o.rules, sources);
   const LintResult lint = lintRules(*rules.compiled);

@@ -78,11 +78,15 @@ void showRule(const Rule& r, const CompiledRules& rules, std::ostream& out) {
   }
 }
 
+std::vector<std::string_view> countryCodes(const CountrySet& set) {
+  std::vector<std::string_view> list;
+  set.forEach([&](CountryId c) { list.push_back(countryCode(c)); });
+  return list;
+}
+
 void showGroup(const CountryGroup& g, std::ostream& out) {
   auto codes = [](const CountrySet& set) {
-    std::vector<std::string_view> list;
-    set.forEach([&](CountryId c) { list.push_back(countryCode(c)); });
-    return fmt::format("{}", fmt::join(list, " "));
+    return fmt::format("{}", fmt::join(countryCodes(set), " "));
   };
   out << fmt::format("@{}  {}\n", g.name, g.title);
   out << "  defined at: " << g.loc.str() << '\n';
@@ -107,6 +111,17 @@ void showClassification(const Classification& c, std::ostream& out) {
   citations(out, c.citations);
 }
 
+// Where a rule, group or classification is defined (the line, not the column, of its id).
+nlohmann::ordered_json fileLine(const Location& loc) {
+  return {{"file", std::string(loc.file)}, {"line", loc.line}};
+}
+
+nlohmann::ordered_json citationsJson(const std::vector<Citation>& citations) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& c : citations) list.push_back(toJson(c));
+  return list;
+}
+
 nlohmann::ordered_json ruleJson(const Rule& r) {
   nlohmann::ordered_json j;
   j["id"] = r.id;
@@ -123,9 +138,42 @@ nlohmann::ordered_json ruleJson(const Rule& r) {
   if (r.unless) j["unless"] = conditionText(*r.unless);
   j["message"] = templateText(r.message);
   j["remediation"] = templateText(r.remediation);
-  j["citations"] = nlohmann::ordered_json::array();
-  for (const auto& c : r.citations) j["citations"].push_back(toJson(c));
-  j["location"] = {{"file", std::string(r.loc.file)}, {"line", r.loc.line}};
+  j["citations"] = citationsJson(r.citations);
+  j["location"] = fileLine(r.loc);
+  return j;
+}
+
+// The same facts as showGroup: the members from `effective` (null: always) and the dated
+// changes, each a list of ISO codes.
+nlohmann::ordered_json groupJson(const CountryGroup& g) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["group"] = g.name;
+  j["title"] = g.title;
+  j["effective"] = g.effective ? Json(g.effective->str()) : Json(nullptr);
+  j["members"] = countryCodes(g.members);
+  j["changes"] = Json::array();
+  for (const auto& c : g.changes)
+    j["changes"].push_back({{"date", c.date.str()},
+                            {"add", countryCodes(c.add)},
+                            {"remove", countryCodes(c.remove)},
+                            {"note", c.note}});
+  j["notes"] = g.notes;
+  j["citations"] = citationsJson(g.citations);
+  j["location"] = fileLine(g.loc);
+  return j;
+}
+
+nlohmann::ordered_json classificationJson(const Classification& c) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["classification"] = c.id;
+  j["eccn"] = c.eccn;
+  j["effective"] = c.effective.str();
+  j["until"] = c.until ? Json(c.until->str()) : Json(nullptr);
+  j["when"] = conditionText(c.when);
+  j["citations"] = citationsJson(c.citations);
+  j["location"] = fileLine(c.loc);
   return j;
 }
 
@@ -143,12 +191,18 @@ std::optional<std::string> showRulesItem(const CompiledRules& rules, std::string
   }
   const std::string_view name = id.starts_with("@") ? id.substr(1) : id;
   if (auto g = rules.findGroup(name)) {
-    showGroup(rules.groups[*g], out);
+    if (format == "json")
+      out << groupJson(rules.groups[*g]).dump(2) << '\n';
+    else
+      showGroup(rules.groups[*g], out);
     return out.str();
   }
   for (const auto& c : rules.classifications)
     if (c.id == id) {
-      showClassification(c, out);
+      if (format == "json")
+        out << classificationJson(c).dump(2) << '\n';
+      else
+        showClassification(c, out);
       return out.str();
     }
   return std::nullopt;

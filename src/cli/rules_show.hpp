@@ -7,8 +7,8 @@
 
 namespace borderline {
 
-// The `rules show` text for a rule id, a group (`D5` or `@D5`) or a classification id, or
-// nullopt if nothing has that name.
+// The `rules show` report (`format` text or json) for a rule id, a group (`D5` or `@D5`) or a
+// classification id, or nullopt if nothing has that name.
 std::optional<std::string> showRulesItem(const CompiledRules& rules, std::string_view id,
                                          std::string_view format);
 

@@ -117,6 +117,7 @@ int runScreen(ScreenOptions o) {
                                  "matches)",
                                  o.minScore, screening::kReviewThreshold));
   if (o.csv.empty() != o.column.empty()) throw UsageError("--csv and --column go together");
+  checkInputPaths(inputPaths({o.csv}, o.rules), o.output);
   SourceSet sources;
   if (!o.csv.empty()) {
     auto more = csvColumn(o.csv, o.column, sources);

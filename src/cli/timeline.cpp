@@ -17,7 +17,7 @@ namespace {
 struct TimelineOptions {
   std::vector<std::string> files;
   RuleOptions rules;
-  std::string workload;
+  std::optional<std::string> workload; // given: exactly this one, even if empty
   std::string from, to;
   std::string format = "text";
   std::string output;
@@ -26,6 +26,7 @@ struct TimelineOptions {
 
 int runTimeline(TimelineOptions o) {
   requireFormat("timeline", o.format, {"text", "json"});
+  checkInputPaths(inputPaths(o.files, o.rules, o.inputs), o.output);
   const auto from = parseDateOption("--from", o.from);
   const auto to = parseDateOption("--to", o.to);
   if (from && to && *to < *from)

@@ -18,7 +18,7 @@ struct WhatIfCliOptions {
   std::vector<std::string> files;
   RuleOptions rules;
   std::string asOf;
-  std::string workload;
+  std::optional<std::string> workload; // given: exactly this one, even if empty
   std::string format = "text";
   std::string output;
   int maxChanges = 3;
@@ -28,6 +28,7 @@ struct WhatIfCliOptions {
 
 int runWhatIf(WhatIfCliOptions o) {
   requireFormat("whatif", o.format, {"text", "json"});
+  checkInputPaths(inputPaths(o.files, o.rules, o.inputs), o.output);
   if (o.maxChanges < 1 || o.maxChanges > 4)
     throw UsageError(fmt::format("--max-changes {} is out of range (1 to 4)", o.maxChanges));
   if (o.limit < 1) throw UsageError(fmt::format("--limit {} must be at least 1", o.limit));

@@ -129,6 +129,65 @@ for f in json text; do
   else ko "screen --format $f: --jobs 4 differs from --jobs 1 (or too few matches to tell)"; fi
 done
 
+# A command line that would lose data is refused before anything is written (exit 2): an empty
+# value after '=' (CLI11 alone would give --output the next argument, the first manifest), and
+# -o naming a file the command reads (also through another spelling of its path), for every
+# command that has both.
+cp examples/eu-inference.yaml "$tmp/in-a.yaml"
+cp examples/offshore-lease.yaml "$tmp/in-b.yaml"
+cp tests/cli/inputs/audit/inventory.csv "$tmp/in.csv"
+cp "$tmp/in-a.yaml" "$tmp/in-a.orig"
+cp "$tmp/in-b.yaml" "$tmp/in-b.orig"
+cp "$tmp/in.csv" "$tmp/in.csv.orig"
+"$bin" audit --as-of 2025-09-01 --format jsonl -o "$tmp/in.jsonl" "$tmp/in.csv" 2>/dev/null
+cp "$tmp/in.jsonl" "$tmp/in.jsonl.orig"
+refused() { # expected message, then the command line
+  local want=$1
+  shift
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  local code=$?
+  if [ $code = 2 ] && grep -qF "$want" "$tmp/err" &&
+    cmp -s "$tmp/in-a.yaml" "$tmp/in-a.orig" && cmp -s "$tmp/in-b.yaml" "$tmp/in-b.orig" &&
+    cmp -s "$tmp/in.csv" "$tmp/in.csv.orig" && cmp -s "$tmp/in.jsonl" "$tmp/in.jsonl.orig"; then
+    ok
+  else
+    ko "not refused (exit $code) or an input changed: $*"
+    head -3 "$tmp/err"
+    cp "$tmp/in-a.orig" "$tmp/in-a.yaml"
+    cp "$tmp/in-b.orig" "$tmp/in-b.yaml"
+    cp "$tmp/in.csv.orig" "$tmp/in.csv"
+    cp "$tmp/in.jsonl.orig" "$tmp/in.jsonl"
+  fi
+}
+empty="option --output needs a value (got an empty value after '=')"
+refused "$empty" check --as-of 2025-09-01 --output= "$tmp/in-a.yaml" "$tmp/in-b.yaml"
+refused "$empty" audit --as-of 2025-09-01 --output= "$tmp/in.csv"
+over="refusing to overwrite input file"
+refused "$over" check --as-of 2025-09-01 -o "$tmp/in-a.yaml" "$tmp/in-b.yaml" "$tmp/in-a.yaml"
+refused "$over" check --as-of 2025-09-01 --output "$tmp/../$(basename "$tmp")/in-b.yaml" "$tmp/in-b.yaml"
+ln -sf "$tmp/in-a.yaml" "$tmp/link.yaml"
+refused "$over" check --as-of 2025-09-01 -o "$tmp/link.yaml" "$tmp/in-a.yaml"
+refused "$over" check --as-of 2025-09-01 -o "$tmp/in-a.yaml" --waivers "$tmp/in-a.yaml" "$tmp/in-b.yaml"
+refused "$over" check --as-of 2025-09-01 -o "$tmp/in-a.yaml" --add-rules "$tmp/in-a.yaml" "$tmp/in-b.yaml"
+refused "$over" audit --as-of 2025-09-01 -o "$tmp/in.csv" "$tmp/in.csv"
+refused "$over" report merge --as-of 2025-09-01 -o "$tmp/in.jsonl" "$tmp/in.jsonl"
+refused "$over" explain --as-of 2025-09-01 -o "$tmp/in-a.yaml" "$tmp/in-a.yaml"
+refused "$over" timeline -o "$tmp/in-a.yaml" "$tmp/in-a.yaml"
+refused "$over" whatif --as-of 2025-09-01 -o "$tmp/in-a.yaml" "$tmp/in-a.yaml"
+refused "$over" diff --from 2025-01-01 --to 2025-09-01 -o "$tmp/in-a.yaml" "$tmp/in-a.yaml"
+refused "$over" screen --csv "$tmp/in.csv" --column name -o "$tmp/in.csv"
+refused "$over" parties import -o "$tmp/in.csv" "$tmp/in.csv"
+# A file that is only written is fine, and so is -o on a file that is not read.
+if "$bin" check --as-of 2025-09-01 --fail-on never -o "$tmp/in.csv.out" "$tmp/in-a.yaml" 2>/dev/null &&
+  [ -s "$tmp/in.csv.out" ]; then ok; else ko "-o beside an input was refused"; fi
+
+# A .borderline.yaml that is a directory is an error naming it, not passed over (to a parent's
+# config or to none).
+mkdir -p "$tmp/project/.borderline.yaml" "$tmp/project/sub"
+(cd "$tmp/project/sub" && "$bin" check --as-of 2025-09-01 "$root/examples/eu-inference.yaml") >/dev/null 2>"$tmp/err"
+code=$?
+if [ $code = 2 ] && grep -qF "../.borderline.yaml: error: is a directory" "$tmp/err"; then ok; else ko "a .borderline.yaml directory: exit $code, $(head -1 "$tmp/err")"; fi
+
 # Hostile and malformed inputs: exit 2 with "file:line[:column]: error:" and never a crash or
 # a hang. Some are generated here so that the repository holds no huge files.
 hostile="$tmp/hostile"
