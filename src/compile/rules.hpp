@@ -103,9 +103,7 @@ struct PartyEntry {
   std::string licenseRequirement; // "Entity List (EL) - Bureau of Industry and Security",
   std::string licensePolicy;      // and that entry's licence requirement and review policy
   Location loc;
-  bool activeOn(Date d) const {
-    return (!listed || *listed <= d) && (!removed || d <= *removed);
-  }
+  bool activeOn(Date d) const { return (!listed || *listed <= d) && (!removed || d <= *removed); }
 };
 
 struct CompiledRules {

@@ -42,7 +42,8 @@ void writeDiffText(const DiffReport& report, std::ostream& out) {
     for (std::size_t i : impact.workloads) {
       const WorkloadDiff& d = r.changed[i];
       const std::string name = visible(d.workload->name);
-      out << fmt::format("  {}{}  {} → {}\n", name, std::string(nameWidth - displayWidth(name), ' '),
+      out << fmt::format("  {}{}  {} → {}\n", name,
+                         std::string(nameWidth - displayWidth(name), ' '),
                          upperWords(levelName(d.before)), upperWords(levelName(d.after)));
     }
     out << '\n';

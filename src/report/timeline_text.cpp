@@ -71,8 +71,8 @@ void writeTimelineText(const TimelineReport& report, std::ostream& out) {
     const std::string range = fmt::format("{} .. {}", t.from.str(), t.to.str());
     const std::size_t used = displayWidth(title) + range.size();
     out << title << std::string(used < kTextWidth ? kTextWidth - used : 1, ' ') << range << '\n';
-    out << fmt::format("  {} · range: {} · {} dates evaluated\n\n", visible(t.workload->loc.str()), t.range,
-                       t.datesEvaluated);
+    out << fmt::format("  {} · range: {} · {} dates evaluated\n\n", visible(t.workload->loc.str()),
+                       t.range, t.datesEvaluated);
     initialState(out, t);
     for (const auto& s : t.steps) step(out, s);
     const Level last = t.steps.empty() ? t.initial : t.steps.back().after;
