@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   registerParties(app, run);
   registerAudit(app, run);
   registerReport(app, run);
+  refuseEmptyValues(app);
   try {
     rejectEmptyOptionValues(std::vector<std::string_view>(argv + 1, argv + argc));
     app.parse(argc, argv);

@@ -29,6 +29,17 @@ void rejectEmptyOptionValues(const std::vector<std::string_view>& args) {
   }
 }
 
+void refuseEmptyValues(CLI::App& app) {
+  static const CLI::Validator nonEmpty(
+      [](std::string& value) {
+        return value.empty() ? std::string("needs a value (got an empty value)") : std::string();
+      },
+      "", "non-empty");
+  for (CLI::Option* option : app.get_options())
+    if (option->get_type_size() != 0 && !option->get_positional()) option->check(nonEmpty);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) refuseEmptyValues(*sub);
+}
+
 void checkInputPaths(const std::vector<std::string>& inputs, const std::string& output) {
   if (std::count(inputs.begin(), inputs.end(), "-") > 1)
     throw UsageError("'-' (standard input) given twice: it can be read only once");

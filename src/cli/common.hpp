@@ -34,6 +34,11 @@ public:
 // meant, and no CLI11 setting tells the two spellings apart, so main() checks the command line
 // before CLI11 sees it.
 void rejectEmptyOptionValues(const std::vector<std::string_view>& args);
+// The other spelling, `--as-of ""` (an unset shell variable: `--as-of "$DATE"`), reaches CLI11
+// as an empty value, which every option would read as "not given": today's date, standard
+// output, the bundled packs. No option of ours means anything by an empty value, so each
+// option that takes one (of `app` and its subcommands) refuses it.
+void refuseEmptyValues(CLI::App& app);
 
 // Throws UsageError when the paths a command reads (empty strings: not given) name standard
 // input ('-') more than once, which would read it twice (the second time empty), or when
