@@ -25,6 +25,23 @@ namespace {
   throw LoadFailure({Diagnostic{loc, "invalid YAML/JSON: " + what}});
 }
 
+// yaml-cpp reports a tab in indentation as whatever it breaks ("illegal map value"), past the
+// tab: name the first line up to the error's that a tab indents.
+std::string tabIndentHint(std::string_view text, const YAML::Mark& mark) {
+  if (mark.is_null()) return {};
+  std::size_t start = 0;
+  for (int line = 0; line <= mark.line && start < text.size(); ++line) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view content = text.substr(start, end - start);
+    const std::size_t indent = content.find_first_not_of(" \t");
+    if (content.substr(0, indent).find('\t') != std::string_view::npos)
+      return fmt::format(" (line {} is indented with a tab: YAML indents with spaces only)",
+                         line + 1);
+    start = end + 1;
+  }
+  return {};
+}
+
 // Counts the events of one document and remembers where it started. yaml-cpp 0.7's LoadAll
 // loops forever, allocating, on a stray ',' in block context (upstream issue #1040, fixed by
 // PR #1319 after 0.7): the parser then reports an endless series of empty documents at the
@@ -108,7 +125,7 @@ std::vector<YAML::Node> parseYamlDocuments(std::string_view file, const std::str
     throw;
   } catch (const YAML::Exception& e) {
     // yaml-cpp marks are 0-based; its DeepRecursion error (nesting too deep) is a ParserException.
-    syntaxError(file, e.mark, e.msg);
+    syntaxError(file, e.mark, e.msg + tabIndentHint(text, e.mark));
   } catch (const std::exception& e) {
     throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::string("cannot parse: ") + e.what()}});
   }
