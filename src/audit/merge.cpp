@@ -177,6 +177,17 @@ std::string firstDifference(const Json& expected, const Json& actual) {
   return patch.front().value("path", "");
 }
 
+// nlohmann's message without its own prefix ("[json.exception.parse_error.101] parse error at
+// line 1, column 1789: ", which the location says) and without the text it last read (up to a
+// whole result line): "syntax error while parsing value - invalid string: missing closing quote".
+std::string parseErrorText(std::string_view what) {
+  static constexpr std::string_view kColumn = ", column ";
+  if (const std::size_t at = what.find(kColumn); at != std::string_view::npos)
+    if (const std::size_t colon = what.find(": ", at); colon != std::string_view::npos)
+      what.remove_prefix(colon + 2);
+  return std::string(what.substr(0, what.find("; last read:")));
+}
+
 } // namespace
 
 std::unique_ptr<BatchSource> openResultSource(const std::vector<std::string>& paths,
@@ -199,7 +210,7 @@ BatchEvaluator mergeEvaluator(const CompiledRules& rules, Date asOf) {
       } catch (const Json::parse_error& e) {
         Location where = batch.origins[i];
         where.column = static_cast<std::uint32_t>(e.byte);
-        fail(where, fmt::format("invalid JSON: {}", e.what()));
+        fail(where, fmt::format("invalid JSON: {}", parseErrorText(e.what())));
       }
     }
     loaded.rows = parsed.size();
