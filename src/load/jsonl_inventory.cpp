@@ -33,8 +33,11 @@ std::optional<Workload> loadLine(std::string_view file, std::string_view line, s
   YamlReader reader(file, diags);
   reader.setLineOffset(number - 1);
   if (documents.size() != 1 || !reader.isMap(documents.front(), "line")) {
-    if (documents.size() != 1)
-      diags.error({file, number, 0}, "expected exactly one JSON object on the line");
+    if (documents.size() > 1)
+      reader.error(documents[1], "expected exactly one JSON object on the line: a second value "
+                                 "starts here");
+    else if (documents.empty())
+      diags.error({file, number, 1}, "expected exactly one JSON object on the line");
     return std::nullopt;
   }
   const YAML::Node& doc = documents.front();
