@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "report/text_format.hpp"
 #include "util/output_file.hpp"
 
 int main(int argc, char** argv) {
@@ -16,10 +17,12 @@ int main(int argc, char** argv) {
                "Not legal advice."};
   app.set_version_flag("--version", std::string("borderline ") + BORDERLINE_VERSION);
   app.require_subcommand(1);
-  // CLI11's own parse errors carry the same prefix as every other message of ours. Subcommands
-  // copy this when registered, so it is set before them.
+  // CLI11's own parse errors carry the same prefix as every other message of ours, and the
+  // arguments they quote are escaped as in printLine. Subcommands copy this when registered, so
+  // it is set before them.
   app.failure_message([](const CLI::App* from, const CLI::Error& e) {
-    return "borderline: " + CLI::FailureMessage::simple(from, e);
+    return "borderline: " + visible(e.what()) + "\n" +
+           CLI::FailureMessage::simple(from, e).substr(std::string_view(e.what()).size() + 1);
   });
   CommandRunner run;
   registerCheck(app, run);
@@ -48,7 +51,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kExitInvalid;
   } catch (const UsageError& e) {
-    std::cerr << "borderline: " << e.what() << '\n';
+    printLine(std::string("borderline: ") + e.what());
     return kExitInvalid;
   }
   try {
@@ -57,16 +60,16 @@ int main(int argc, char** argv) {
     printDiagnostics(failure.errors());
     return kExitInvalid;
   } catch (const UsageError& e) {
-    std::cerr << "borderline: " << e.what() << '\n';
+    printLine(std::string("borderline: ") + e.what());
     return kExitInvalid;
   } catch (const OutputError& e) {
-    std::cerr << "borderline: " << e.what() << '\n';
+    printLine(std::string("borderline: ") + e.what());
     return kExitInvalid;
   } catch (const std::bad_alloc&) {
     std::cerr << "borderline: out of memory\n";
     return kExitInvalid;
   } catch (const std::exception& e) {
-    std::cerr << "borderline: internal error: " << e.what() << '\n';
+    printLine(std::string("borderline: internal error: ") + e.what());
     return kExitInvalid;
   }
 }

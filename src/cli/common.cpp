@@ -13,6 +13,7 @@
 #include "load/inventory.hpp"
 #include "load/manifest.hpp"
 #include "report/reporter.hpp"
+#include "report/text_format.hpp"
 #include "util/output_file.hpp"
 #include "util/text.hpp"
 
@@ -183,9 +184,13 @@ void emit(const std::string& outputPath, const std::string& content) {
 
 void printDiagnostics(const std::vector<Diagnostic>& errors) {
   for (const auto& d : errors) {
-    if (!d.file.empty()) std::cerr << d.where() << ": ";
-    std::cerr << "error: " << d.message << '\n';
+    printLine(d.file.empty() ? "error: " + d.message
+                             : fmt::format("{}: error: {}", d.where(), d.message));
   }
+}
+
+void printLine(std::string_view line) {
+  std::cerr << visible(line) << '\n';
 }
 
 bool stdoutWantsColor() {

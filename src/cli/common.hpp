@@ -106,6 +106,10 @@ void emit(const std::string& outputPath, const std::string& content);
 
 // Prints every diagnostic to stderr as "file:line:column: error: message".
 void printDiagnostics(const std::vector<Diagnostic>& errors);
+// Writes `line` and a newline to stderr with its control characters escaped (report/text_format
+// visible()): messages quote file names and values from the input, which must not drive the
+// terminal or forge a line of their own in a CI log.
+void printLine(std::string_view line);
 
 // Whether standard output is a terminal that wants colour (honours NO_COLOR).
 bool stdoutWantsColor();

@@ -81,8 +81,8 @@ int runImport(const ImportOptions& o) {
     std::filesystem::remove(indexPath, ec);
     throw;
   }
-  std::cerr << fmt::format("imported {} entries of the list dated {} from {} into {} (and {})\n",
-                           list.entries.size(), date->str(), source.name, o.output, indexPath);
+  printLine(fmt::format("imported {} entries of the list dated {} from {} into {} (and {})",
+                        list.entries.size(), date->str(), source.name, o.output, indexPath));
   return kExitOk;
 }
 
