@@ -62,7 +62,8 @@ void collect(const Condition& condition, const DateView& view, Reads& reads) {
     const bool siteParty = (p.role == PartyRole::Owner || p.role == PartyRole::Operator) &&
                            p.field >= Field::PartySelf && p.field <= Field::PartyParentListed;
     reads.site = reads.site || p.field == Field::SiteCountry ||
-                 p.field == Field::DataLeavesOrigin || siteParty;
+                 p.field == Field::DataLeavesOrigin || p.field == Field::DataOutboundSubjects ||
+                 siteParty;
     reads.chips = reads.chips || scope == Scope::Chip || p.field == Field::Chips ||
                   p.field == Field::TotalTpp;
     reads.acquisition = reads.acquisition || p.field == Field::Acquisition;

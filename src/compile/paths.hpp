@@ -68,6 +68,7 @@ enum class Field : std::uint8_t {
   DataSubjects,
   DataTransfer,
   DataLeavesOrigin,
+  DataOutboundSubjects,
   // Authorization scope
   AuthType,
   AuthReference,

@@ -30,6 +30,20 @@ const Located<CountryId>& parentHq(const Party& p) {
   return p.parentHq.has() ? p.parentHq : p.hq;
 }
 
+// Volume thresholds count individuals cumulatively per processor (PRC Provisions art. 7-8), so
+// sources of one origin are added up. A source without `subjects` adds nothing: rules about an
+// unknown count read data.subjects.
+Value outboundSubjects(const Workload& w, const DataSource& source) {
+  if (!w.siteCountry.has() || !source.origin.has()) return {};
+  const CountryId origin = *source.origin.value;
+  double sum = 0;
+  for (const auto& d : w.data)
+    if (d.origin.has() && *d.origin.value == origin && origin != *w.siteCountry.value &&
+        d.subjects.has())
+      sum += static_cast<double>(*d.subjects.value);
+  return {true, sum, 0, {}};
+}
+
 } // namespace
 
 Value readScalar(const PathInfo& p, const EvalContext& c) {
@@ -107,6 +121,8 @@ Value readScalar(const PathInfo& p, const EvalContext& c) {
   case Field::DataLeavesOrigin:
     if (!w->siteCountry.has() || !c.data->origin.has()) return {};
     return {true, 0, *w->siteCountry.value != *c.data->origin.value, {}};
+  case Field::DataOutboundSubjects:
+    return outboundSubjects(*w, *c.data);
   case Field::AuthType:
     return text(c.auth->type);
   case Field::AuthReference:

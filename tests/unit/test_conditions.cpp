@@ -417,6 +417,32 @@ TEST_CASE("conditions: any, all and none over data", "[conditions]") {
     CHECK(fires("{data: {any: {all: [{name: {eq: app chats}}, {leavesOrigin: {eq: true}}]}}}", w));
     CHECK(fires("{data: {any: {all: [{name: {eq: web crawl}}, {leavesOrigin: {eq: false}}]}}}", w));
   }
+  SECTION("outboundSubjects adds up the sources of one origin that leave it") {
+    WorkloadDef split = w;
+    split.extra = yaml(R"(
+      data:
+        - {name: a, origin: CN, categories: [personal], subjects: 60000}
+        - {name: b, origin: CN, categories: [health], subjects: 50000}
+        - {name: c, origin: CN, categories: [personal]}
+        - {name: d, origin: RU, categories: [personal], subjects: 900000}
+        - {name: e, origin: MY, categories: [personal], subjects: 700000}
+    )");
+    const std::string source = "{data: {any: {all: [{name: {eq: %s}}, {outboundSubjects: %s}]}}}";
+    auto test = [&](const std::string& name, const std::string& op) {
+      std::string c = source;
+      c.replace(c.find("%s"), 2, name);
+      c.replace(c.find("%s"), 2, op);
+      return fires(c, split);
+    };
+    CHECK(test("a", "{eq: 110000}")); // a + b; c has no count
+    CHECK(test("c", "{eq: 110000}"));
+    CHECK(test("d", "{eq: 900000}")); // another origin: its own sum
+    CHECK(test("e", "{eq: 0}"));      // stays in MY: nothing leaves
+    CHECK_FALSE(test("a", "{gte: 110001}"));
+    split.siteCountry = "CN";
+    CHECK(test("a", "{eq: 0}")); // at a site in CN, CN data does not leave
+    CHECK(test("e", "{eq: 700000}"));
+  }
 }
 
 TEST_CASE("conditions: a path into an object list holds when some element satisfies it",
