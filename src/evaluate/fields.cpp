@@ -30,17 +30,17 @@ const Located<CountryId>& parentHq(const Party& p) {
   return p.parentHq.has() ? p.parentHq : p.hq;
 }
 
-// Volume thresholds count individuals cumulatively per processor (PRC Provisions art. 7-8), so
-// sources of one origin are added up. A source without `subjects` adds nothing: rules about an
-// unknown count read data.subjects.
+// Volume thresholds in data-transfer law count individuals across transfers, so the sources of
+// one origin that leave it are added up (docs/rules.md). A source without `subjects` adds
+// nothing: rules about an unknown count read data.subjects.
 Value outboundSubjects(const Workload& w, const DataSource& source) {
   if (!w.siteCountry.has() || !source.origin.has()) return {};
   const CountryId origin = *source.origin.value;
   double sum = 0;
-  for (const auto& d : w.data)
-    if (d.origin.has() && *d.origin.value == origin && origin != *w.siteCountry.value &&
-        d.subjects.has())
-      sum += static_cast<double>(*d.subjects.value);
+  if (origin != *w.siteCountry.value) // else nothing of this origin leaves it
+    for (const auto& d : w.data)
+      if (d.origin.has() && *d.origin.value == origin && d.subjects.has())
+        sum += static_cast<double>(*d.subjects.value);
   return {true, sum, 0, {}};
 }
 
