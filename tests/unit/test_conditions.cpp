@@ -427,12 +427,10 @@ TEST_CASE("conditions: any, all and none over data", "[conditions]") {
         - {name: d, origin: RU, categories: [personal], subjects: 900000}
         - {name: e, origin: MY, categories: [personal], subjects: 700000}
     )");
-    const std::string source = "{data: {any: {all: [{name: {eq: %s}}, {outboundSubjects: %s}]}}}";
     auto test = [&](const std::string& name, const std::string& op) {
-      std::string c = source;
-      c.replace(c.find("%s"), 2, name);
-      c.replace(c.find("%s"), 2, op);
-      return fires(c, split);
+      return fires("{data: {any: {all: [{name: {eq: " + name + "}}, {outboundSubjects: " + op +
+                       "}]}}}",
+                   split);
     };
     CHECK(test("a", "{eq: 110000}")); // a + b; c has no count
     CHECK(test("c", "{eq: 110000}"));
