@@ -10,7 +10,7 @@ namespace borderline {
 
 namespace {
 
-using K = Condition::Kind;
+using Kind = Condition::Kind;
 
 // The operators of one path that must all hold together.
 struct Conjunction {
@@ -31,13 +31,13 @@ public:
   // The reason `c` cannot hold on the date, or empty.
   std::string never(const Condition& c) const {
     switch (c.kind) {
-    case K::All: {
+    case Kind::All: {
       for (const auto& child : c.children)
         if (auto why = never(child); !why.empty()) return why;
       // Leaves on one path, gathered across this `all`.
       std::vector<Conjunction> byPath;
       for (const auto& child : c.children) {
-        if (child.kind != K::Leaf || !child.path) continue;
+        if (child.kind != Kind::Leaf || !child.path) continue;
         auto it = std::find_if(byPath.begin(), byPath.end(),
                                [&](const Conjunction& j) { return j.path == child.path; });
         if (it == byPath.end()) byPath.push_back({child.path, {}}), it = byPath.end() - 1;
@@ -47,7 +47,7 @@ public:
         if (auto why = contradiction(j); !why.empty()) return why;
       return {};
     }
-    case K::Any: {
+    case Kind::Any: {
       std::string first;
       for (const auto& child : c.children) {
         auto why = never(child);
@@ -58,13 +58,13 @@ public:
                  ? first
                  : "none of the alternatives of an `any` can hold (" + first + ", ...)";
     }
-    case K::Leaf: {
+    case Kind::Leaf: {
       if (!c.path) return {};
       Conjunction j{c.path, {}};
       for (const auto& op : c.ops) j.ops.push_back(&op);
       return contradiction(j);
     }
-    case K::ListAny: {
+    case Kind::ListAny: {
       auto why = never(c.children.front());
       return why.empty() ? "" : fmt::format("no element of {} can match: {}", c.path->path, why);
     }

@@ -12,10 +12,6 @@ namespace borderline {
 
 namespace {
 
-[[noreturn]] void fail(std::string_view file, std::string message) {
-  throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::move(message)}});
-}
-
 // Batches of whole records of CSV or JSONL text.
 class RecordSource : public BatchSource {
 public:
@@ -25,7 +21,7 @@ public:
     more_ = input_.read(buffer_);
     if (buffer_.starts_with("\xEF\xBB\xBF")) pos_ = 3; // a UTF-8 byte order mark
     if (!csv_) return;
-    if (atEnd()) fail(shown, "empty file: a CSV inventory starts with a header row");
+    if (atEnd()) failInput(shown, "empty file: a CSV inventory starts with a header row");
     std::size_t lineBreaks = 0;
     const std::size_t end = recordEnd(pos_, lineBreaks);
     inventory_.emplace(shown, std::string_view(buffer_).substr(pos_, end - pos_), 1, catalog);

@@ -13,23 +13,21 @@
 
 namespace borderline {
 
-namespace {
-[[noreturn]] void fail(std::string_view file, std::string message) {
+void failInput(std::string_view file, std::string message) {
   throw LoadFailure({Diagnostic{Location{file, 0, 0}, std::move(message)}});
 }
-} // namespace
 
 FileInput::FileInput(const std::string& path, std::string_view shown) : shown_(shown) {
   if (path == "-") {
     fd_ = STDIN_FILENO;
   } else {
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) fail(shown, fmt::format("cannot read file: {}", std::strerror(errno)));
+    if (fd_ < 0) failInput(shown, fmt::format("cannot read file: {}", std::strerror(errno)));
     owned_ = true;
   }
   struct stat st {};
   if (::fstat(fd_, &st) == 0) {
-    if (S_ISDIR(st.st_mode)) fail(shown, "is a directory (expected an inventory file)");
+    if (S_ISDIR(st.st_mode)) failInput(shown, "is a directory (expected an inventory file)");
     if (S_ISREG(st.st_mode)) size_ = static_cast<std::uint64_t>(st.st_size);
   }
 }
@@ -46,7 +44,7 @@ bool FileInput::read(std::string& buffer) {
   while (n < 0 && errno == EINTR);
   if (n < 0) {
     buffer.resize(old);
-    fail(shown_, fmt::format("read error: {}", std::strerror(errno)));
+    failInput(shown_, fmt::format("read error: {}", std::strerror(errno)));
   }
   buffer.resize(old + static_cast<std::size_t>(n));
   return n > 0;

@@ -8,6 +8,10 @@
 
 namespace borderline {
 
+// Throws LoadFailure for a whole input file (no line or column): it cannot be opened, or
+// its contents are not an inventory.
+[[noreturn]] void failInput(std::string_view file, std::string message);
+
 class FileInput {
 public:
   static constexpr std::size_t kBlock = 4u << 20;

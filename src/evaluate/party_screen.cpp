@@ -12,8 +12,8 @@ void addUnique(std::vector<std::string_view>& lists, std::string_view list) {
   if (std::find(lists.begin(), lists.end(), list) == lists.end()) lists.push_back(list);
 }
 
-void screenName(const std::string& name, PartyRole role, bool parent, const DateView& view,
-                EvalCache* cache, PartyScreen& out, Screening& all) {
+void screenOneName(const std::string& name, PartyRole role, bool parent, const DateView& view,
+                   EvalCache* cache, PartyScreen& out, Screening& all) {
   const CompiledRules& rules = view.rules();
   std::vector<screening::Hit> uncached;
   if (!cache) uncached = rules.partyIndex.match(name, screening::kReviewThreshold);
@@ -44,9 +44,9 @@ Screening screenParties(const Workload& workload, const DateView& view, EvalCach
     if (!party.present) continue;
     const auto role = static_cast<PartyRole>(r);
     if (party.name.has() && (all || view.readsListed(role, false)))
-      screenName(*party.name.value, role, false, view, cache, s.name[r], s);
+      screenOneName(*party.name.value, role, false, view, cache, s.name[r], s);
     if (party.parentName.has() && (all || view.readsListed(role, true)))
-      screenName(*party.parentName.value, role, true, view, cache, s.parent[r], s);
+      screenOneName(*party.parentName.value, role, true, view, cache, s.parent[r], s);
   }
   return s;
 }

@@ -8,14 +8,14 @@ namespace {
 
 using K = ValueKind;
 
-constexpr FieldSpec kApiVersion{.key = "apiVersion",
-                                .kind = K::Constant,
-                                .required = true,
-                                .description = "format version",
-                                .constant = kManifestApiVersion};
+constexpr FieldSpec kApiVersionField{.key = "apiVersion",
+                                     .kind = K::Constant,
+                                     .required = true,
+                                     .description = "format version",
+                                     .constant = kManifestApiVersion};
 
 constexpr std::array kWorkloadDocumentFields = {
-    kApiVersion,
+    kApiVersionField,
     FieldSpec{.key = "kind",
               .kind = K::Constant,
               .required = true,
@@ -34,7 +34,7 @@ constexpr std::array kWorkloadDocumentFields = {
 };
 
 constexpr std::array kWorkloadListDocumentFields = {
-    kApiVersion,
+    kApiVersionField,
     FieldSpec{.key = "kind",
               .kind = K::Constant,
               .required = true,
