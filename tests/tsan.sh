@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The parallel path of `audit`, `report merge` and `screen` under ThreadSanitizer (the tsan
-# preset): a generated inventory (20,000 rows, seeded) audited with --jobs 8 in every output
-# format, from CSV and JSONL, and its shards merged; its party names screened with --jobs 8
+# preset): a generated inventory (10,000 rows: 10 batches, more than the 8 workers) audited
+# with --jobs 8 in every output format, from CSV and JSONL, and its shards merged (3 or 4
+# batches each); its party names screened with --jobs 8
 # against the CSL sample (`screen --csv` and `audit --screen-only`); any data race stops the
 # run (halt_on_error).
 # The outputs must also equal a single-threaded run, so a race that TSan does not see but
@@ -16,7 +17,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" NO_COLOR=1 LC_ALL=C.UTF-8
 date=2025-09-01
-python3 bench/generate.py --rows 20000 --seed 8 --csv "$tmp/inv.csv" --jsonl "$tmp/inv.jsonl"
+python3 bench/generate.py --rows 10000 --seed 8 --csv "$tmp/inv.csv" --jsonl "$tmp/inv.jsonl"
 audit() { "$bin" audit --as-of $date --fail-on never --quiet "$@"; }
 fail=0
 for input in inv.csv inv.jsonl; do
