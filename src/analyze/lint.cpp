@@ -22,18 +22,6 @@ int LintResult::count(Severity s) const {
                                         [&](const LintIssue& i) { return i.severity == s; }));
 }
 
-std::string versionFamily(std::string_view id) {
-  std::string_view s = id;
-  for (auto dot = s.rfind('.'); dot != std::string_view::npos; dot = s.rfind('.')) {
-    const auto last = s.substr(dot + 1);
-    if (last.empty() ||
-        !std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      break;
-    s = s.substr(0, dot);
-  }
-  return std::string(s);
-}
-
 namespace {
 
 std::string window(Date effective, const std::optional<Date>& until) {

@@ -31,8 +31,4 @@ struct LintResult {
 
 LintResult lintRules(const CompiledRules& rules);
 
-// The family of versions a rule id belongs to: the id without its trailing all-digit parts
-// ("x.2022" and "x.2" are versions of "x").
-std::string versionFamily(std::string_view id);
-
 } // namespace borderline

@@ -21,6 +21,13 @@ const Rule* CompiledRules::findRule(std::string_view id) const {
   return nullptr;
 }
 
+const Rule* CompiledRules::findVersionOn(std::string_view id, Date date) const {
+  const std::string family = versionFamily(id);
+  for (const auto& r : rules)
+    if (r.appliesOn(date) && versionFamily(r.id) == family) return &r;
+  return nullptr;
+}
+
 bool CompiledRules::namesRuleOrTag(std::string_view item) const {
   return std::any_of(rules.begin(), rules.end(), [&](const Rule& r) {
     return r.id == item || std::find(r.tags.begin(), r.tags.end(), item) != r.tags.end();
@@ -52,6 +59,18 @@ std::vector<Date> CompiledRules::changeDates() const {
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   return dates;
+}
+
+std::string versionFamily(std::string_view id) {
+  std::string_view s = id;
+  for (auto dot = s.rfind('.'); dot != std::string_view::npos; dot = s.rfind('.')) {
+    const auto last = s.substr(dot + 1);
+    if (last.empty() ||
+        !std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      break;
+    s = s.substr(0, dot);
+  }
+  return std::string(s);
 }
 
 } // namespace borderline

@@ -119,6 +119,8 @@ struct CompiledRules {
   std::string digest;              // sha256 over the packs' names and digests
 
   const Rule* findRule(std::string_view id) const;
+  // The rule of the same version family as `id` (versionFamily) that applies on `date`, if any.
+  const Rule* findVersionOn(std::string_view id, Date date) const;
   // Whether `item` is the id or a tag of a loaded rule: what an authorization's `covers` can
   // name to cover anything at all.
   bool namesRuleOrTag(std::string_view item) const;
@@ -127,5 +129,10 @@ struct CompiledRules {
   // after until, group changes, classification dates, party listings), sorted and unique.
   std::vector<Date> changeDates() const;
 };
+
+// The family of versions a rule id belongs to: the id without its trailing all-digit parts
+// ("x.2022" and "x.2" are versions of "x"). A rule split by date keeps its plain id for the
+// current version and ends older ones in the year they start.
+std::string versionFamily(std::string_view id);
 
 } // namespace borderline

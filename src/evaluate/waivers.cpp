@@ -33,6 +33,18 @@ std::string approval(const Waiver& v) {
   return out + " (" + v.loc.str() + ")";
 }
 
+// A waiver for a rule that does not apply on the date: most often an older or newer version
+// of a rule split by date, so name the version that does.
+std::string notInEffect(const Rule& named, const CompiledRules& rules, Date date) {
+  std::string out = fmt::format("waiver for '{}': that rule applies from {}{}, not on {}; it "
+                                "waives nothing",
+                                named.id, named.effective.str(),
+                                named.until ? " to " + named.until->str() : "", date.str());
+  if (const Rule* current = rules.findVersionOn(named.id, date))
+    out += fmt::format(" (the version that applies on {} is '{}')", date.str(), current->id);
+  return out;
+}
+
 } // namespace
 
 void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f, bool reasons) {
@@ -48,7 +60,7 @@ void applyWaivers(std::span<const Waiver* const> waivers, Date date, Finding& f,
     f.waiver = v;
     if (reasons)
       f.statusReason = fmt::format("waived until {}{}: {}", v->expires.value->str(), approval(*v),
-                                 v->reason.value.value_or(""));
+                                   v->reason.value.value_or(""));
     return;
   }
 }
@@ -70,6 +82,8 @@ void reportWaivers(std::span<const Waiver* const> waivers, const DateView& view,
       notices.push_back({v->expires.loc, fmt::format("waiver for '{}' expired on {}; it waives "
                                                      "nothing",
                                                      rule, v->expires.value->str())});
+    else if (const Rule* named = view.rules().findRule(rule); !named->appliesOn(date))
+      notices.push_back({v->rule.loc, notInEffect(*named, view.rules(), date)});
   }
 }
 
