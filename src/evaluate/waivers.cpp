@@ -70,7 +70,8 @@ void reportWaivers(std::span<const Waiver* const> waivers, const DateView& view,
   const Date date = view.date();
   for (const Waiver* v : waivers) {
     const std::string rule = v->rule.value.value_or("?");
-    if (!view.rules().findRule(rule))
+    const Rule* named = view.rules().findRule(rule);
+    if (!named)
       notices.push_back({v->rule.loc, fmt::format("waiver names rule '{}', which is not in the "
                                                   "loaded rule packs; it waives nothing",
                                                   rule)});
@@ -82,7 +83,7 @@ void reportWaivers(std::span<const Waiver* const> waivers, const DateView& view,
       notices.push_back({v->expires.loc, fmt::format("waiver for '{}' expired on {}; it waives "
                                                      "nothing",
                                                      rule, v->expires.value->str())});
-    else if (const Rule* named = view.rules().findRule(rule); !named->appliesOn(date))
+    else if (!named->appliesOn(date))
       notices.push_back({v->rule.loc, notInEffect(*named, view.rules(), date)});
   }
 }
