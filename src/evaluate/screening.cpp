@@ -708,7 +708,7 @@ bool hasScreenableName(std::string_view name) {
       if (length > kLongestLegalForm) return true;
       char lower[kLongestLegalForm];
       for (std::size_t k = 0; k < length; ++k)
-        lower[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i + k])));
+        lower[k] = static_cast<char>(name[i + k] | 0x20); // ASCII letters and digits only
       if (!isLegalForm(std::string_view(lower, length))) return true;
     }
     i = end;

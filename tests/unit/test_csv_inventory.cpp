@@ -355,6 +355,19 @@ TEST_CASE("csv: bad rows are errors with their line and column") {
     REQUIRE(out.batch.workloads.size() == 1);
     CHECK(out.batch.workloads[0].name == "w2");
   }
+  SECTION("workload names: A-Z a-z 0-9 . _ - only, at most 253 characters") {
+    const std::string row = ",training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n";
+    const std::string longest(253, 'x');
+    const auto good = load("Az09._-" + row + longest + row);
+    CHECK(good.errors().empty());
+    CHECK(good.batch.workloads.size() == 2);
+    for (const std::string& bad :
+         std::vector<std::string>{"a b", "a/b", "caf\xc3\xa9", "a+b", "a:b", longest + "x"}) {
+      INFO(bad);
+      CHECK_THAT(load(bad + row).errors(), Catch::Contains("must be 1-253 characters of A-Z a-z "
+                                                           "0-9 . _ -"));
+    }
+  }
   SECTION("a bad workload does not hide the good ones around it") {
     const auto out = load("ok1,training,big-chip*8,lease,MY,DC,MY,Acme,SG,,,,,,\n"
                           "bad,training,big-chip*8,lease,XX,DC,MY,Acme,SG,,,,,,\n"

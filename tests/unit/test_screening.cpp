@@ -257,7 +257,12 @@ TEST_CASE("hasScreenableName: whether normalize() leaves anything, decided cheap
                          "Sdn. Bhd.",
                          "-- inc --",
                          "Moody's",
-                         "a.b.c"};
+                         "a.b.c",
+                         "LTD",
+                         "GMBH",
+                         "PJSC 7",
+                         "CO 42",
+                         "ZAO"};
   for (const char* name : names) {
     INFO(name);
     CHECK(hasScreenableName(name) == !normalize(name).empty());
