@@ -85,8 +85,9 @@ void applyAuthorizations(const Workload& w, Date date, const Firing& firing, Fin
 }
 
 // Notices about the manifest's own authorizations on this date (waivers: reportWaivers): an
-// expired one, and a `covers` entry that names no loaded rule or tag (a typo would otherwise
-// leave the authorization silently inert, as a waiver naming an unknown rule would be).
+// expired one, one of a type no loaded rule accepts, and a `covers` entry that names no loaded
+// rule or tag (a typo would otherwise leave the authorization silently inert, as a waiver
+// naming an unknown rule would be); and a data source's transfer mechanism no rule accepts.
 void checkAuthorizations(const Workload& w, const DateView& view, std::vector<Notice>& notices) {
   const Date date = view.date();
   for (const auto& a : w.authorizations) {
@@ -102,10 +103,24 @@ void checkAuthorizations(const Workload& w, const DateView& view, std::vector<No
                          "rule packs; {}",
                          describeAuthorization(a), item,
                          known ? "that entry covers nothing" : "it satisfies nothing")});
-    if (a.type.has() && !validOn(a.expires, date))
+    if (a.type.has() && !view.rules().acceptsTypeSomewhere(*a.type.value))
+      notices.push_back(
+          {a.type.loc, fmt::format("authorization {} is of type '{}', which no rule in the loaded "
+                                   "rule packs accepts; it satisfies nothing",
+                                   describeAuthorization(a), *a.type.value)});
+    else if (a.type.has() && !validOn(a.expires, date))
       notices.push_back({a.loc, fmt::format("authorization {} expired on {}; it satisfies nothing",
                                             describeAuthorization(a), a.expires.value->str())});
   }
+  // The same for a data source's transfer mechanisms (e.g. a mechanism no pack encodes).
+  for (const auto& d : w.data)
+    for (const auto& mechanism : d.transfer.values)
+      if (!view.rules().acceptsTypeSomewhere(mechanism))
+        notices.push_back(
+            {d.transfer.loc,
+             fmt::format("data source \"{}\" lists transfer mechanism '{}', which no rule in the "
+                         "loaded rule packs accepts; it satisfies nothing",
+                         d.name.value.value_or("?"), mechanism)});
 }
 
 Location findingLocation(const Workload& w, const Firing& firing) {

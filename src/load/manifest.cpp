@@ -331,10 +331,17 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
 }
 
 std::string unknownChipMessage(const ChipCatalog& catalog, std::string_view name) {
-  const auto guess = catalog.suggest(name);
+  const auto guesses = catalog.suggest(name);
+  std::string guess;
+  for (std::size_t i = 0; i < guesses.size(); ++i)
+    guess += fmt::format("{}'{}'",
+                         i == 0                    ? ""
+                         : i + 1 == guesses.size() ? " or "
+                                                   : ", ",
+                         guesses[i]);
   return fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
                      "(see `borderline chips list`, or give an inline spec)",
-                     name, guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess));
+                     name, guess.empty() ? "" : fmt::format("; did you mean {}?", guess));
 }
 
 void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags) {

@@ -26,8 +26,17 @@ int ChipCatalog::find(std::string_view name) const {
   return it == byKey_.end() ? -1 : it->second;
 }
 
-std::string_view ChipCatalog::suggest(std::string_view name) const {
-  return closestMatch(toLower(name), ids_);
+std::vector<std::string_view> ChipCatalog::suggest(std::string_view name) const {
+  // A typo-distance guess alone would answer 'nvidia-h20' for 'nvidia-h100': a chip with other
+  // legal treatment than the H100 forms the user meant.
+  const std::string family = toLower(name) + "-";
+  std::vector<std::string_view> forms;
+  for (const auto& id : ids_)
+    if (id.starts_with(family)) forms.push_back(id);
+  if (!forms.empty()) return forms;
+  const std::string_view guess = closestMatch(toLower(name), ids_);
+  if (guess.empty()) return {};
+  return {guess};
 }
 
 } // namespace borderline

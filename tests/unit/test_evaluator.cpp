@@ -289,10 +289,33 @@ TEST_CASE("evaluator: covers naming no loaded rule or tag is reported, like a wa
     CHECK(n[0].message == "authorization bis-license covers 'hq-d6', which is no rule id or tag "
                           "in the loaded rule packs; that entry covers nothing");
   }
-  SECTION("known ids and tags, and a type no rule accepts (types are an open set), are quiet") {
+  SECTION("known ids and tags are quiet") {
     CHECK(notices("{type: bis-license, covers: [t.auth, hq-d5]}").empty());
-    CHECK(notices("{type: bis-licence}").empty());
   }
+  SECTION("a type no loaded rule accepts is no error (types are an open set) but is noted") {
+    const auto n = notices("{type: bis-licence, reference: L-9}");
+    REQUIRE(n.size() == 1);
+    CHECK(n[0].message == "authorization bis-licence L-9 is of type 'bis-licence', which no rule "
+                          "in the loaded rule packs accepts; it satisfies nothing");
+    CHECK(n[0].loc.line == 15);
+  }
+}
+
+TEST_CASE("evaluator: a transfer mechanism no loaded rule accepts is noted",
+          "[evaluator][authorizations]") {
+  Engine engine(std::vector<RuleDef>{{.id = "t.transfer",
+                                      .when = "{data: {any: {origin: {eq: CN}}}}",
+                                      .verdict = "authorization-required",
+                                      .satisfiedBy = "[cn-standard-contract]"}});
+  WorkloadDef w;
+  w.extra = "data:\n  - {name: users, origin: CN, categories: [personal], subjects: 5,\n"
+            "     transfer: [cn-standard-contract, gba-standard-contract]}";
+  const Result r = engine.evaluate(w, "2025-06-01");
+  REQUIRE(r.notices.size() == 1);
+  CHECK(r.notices[0].message ==
+        "data source \"users\" lists transfer mechanism 'gba-standard-contract', which no rule "
+        "in the loaded rule packs accepts; it satisfies nothing");
+  CHECK(requireFinding(r, "t.transfer").status == FindingStatus::Satisfied);
 }
 
 TEST_CASE("evaluator: transfer mechanisms satisfy a data rule only when every firing source "

@@ -234,6 +234,23 @@ TEST_CASE("manifest: chips are catalog ids or aliases", "[manifest]") {
     CHECK(e.line == 8);
     CHECK(e.column == 21);
   }
+  SECTION("a family name suggests its forms, not a chip one typo away") {
+    ChipCatalog catalog;
+    for (const char* id : {"vendor-h100-sxm", "vendor-h100-pcie", "vendor-h20"}) {
+      ChipSpec chip;
+      chip.id = id;
+      catalog.add(chip);
+    }
+    using Ids = std::vector<std::string_view>;
+    CHECK(catalog.suggest("Vendor-H100") == Ids{"vendor-h100-sxm", "vendor-h100-pcie"});
+    CHECK(
+        unknownChipMessage(catalog, "vendor-h100")
+            .starts_with(
+                "unknown chip 'vendor-h100': not an id or alias in the chip catalog; did you mean "
+                "'vendor-h100-sxm' or 'vendor-h100-pcie'?"));
+    CHECK(catalog.suggest("vendor-h100-sxmm") == Ids{"vendor-h100-sxm"});
+    CHECK(catalog.suggest("something-else").empty());
+  }
   SECTION("an alias, in any case, resolves to the catalog entry") {
     Engine engine;
     const Workload& w = engine.loadOne(edited("model: big-chip", "model: testco BIG"));
