@@ -355,6 +355,17 @@ std::vector<PathInfo> buildTable() {
        {},
        false,
        "sum of subjects over the workload's data sources of this origin that leave it"},
+      {"sharedCategorySubjects",
+       S::DataSource,
+       Field::DataSharedCategorySubjects,
+       Number,
+       Shape::Scalar,
+       nullptr,
+       {},
+       {},
+       false,
+       "sum of subjects over the workload's data sources of this origin that share a category "
+       "with it"},
 
       {"type",
        S::Authorization,

@@ -69,6 +69,7 @@ enum class Field : std::uint8_t {
   DataTransfer,
   DataLeavesOrigin,
   DataOutboundSubjects,
+  DataSharedCategorySubjects,
   // Authorization scope
   AuthType,
   AuthReference,

@@ -1,5 +1,8 @@
 // Reading values from the typed model by field id: the evaluator's half of the path table.
 #include "evaluate/condition_eval.hpp"
+
+#include <algorithm>
+
 #include "evaluate/list_values.hpp"
 
 namespace borderline {
@@ -41,6 +44,26 @@ Value outboundSubjects(const Workload& w, const DataSource& source) {
     for (const auto& d : w.data)
       if (d.origin.has() && *d.origin.value == origin && d.subjects.has())
         sum += static_cast<double>(*d.subjects.value);
+  return {true, sum, 0, {}};
+}
+
+// Per-category bulk thresholds (28 CFR 202.205) count people across transactions, so the
+// sources of one origin that share a category with this one are added up (this one included).
+// Sharing any category, not a given one, so the sum can only overcount: rules compare it for a
+// review (docs/rules.md).
+Value sharedCategorySubjects(const Workload& w, const DataSource& source) {
+  if (!source.origin.has()) return {};
+  const CountryId origin = *source.origin.value;
+  const auto& mine = source.categories.values;
+  double sum = 0;
+  for (const auto& d : w.data) {
+    if (!d.origin.has() || *d.origin.value != origin || !d.subjects.has()) continue;
+    const auto& theirs = d.categories.values;
+    if (std::any_of(theirs.begin(), theirs.end(), [&](DataCategory c) {
+          return std::find(mine.begin(), mine.end(), c) != mine.end();
+        }))
+      sum += static_cast<double>(*d.subjects.value);
+  }
   return {true, sum, 0, {}};
 }
 
@@ -123,6 +146,8 @@ Value readScalar(const PathInfo& p, const EvalContext& c) {
     return {true, 0, *w->siteCountry.value != *c.data->origin.value, {}};
   case Field::DataOutboundSubjects:
     return outboundSubjects(*w, *c.data);
+  case Field::DataSharedCategorySubjects:
+    return sharedCategorySubjects(*w, *c.data);
   case Field::AuthType:
     return text(c.auth->type);
   case Field::AuthReference:
