@@ -276,28 +276,30 @@ TEST_CASE("evaluator: covers naming no loaded rule or tag is reported, like a wa
     w.extra = "authorizations:\n  - " + authorization;
     return engine.evaluate(w, "2025-06-01").notices;
   };
-  SECTION("every entry unknown: the authorization satisfies nothing") {
-    const auto n = notices("{type: bis-license, reference: L-1, covers: [t.auht]}");
+  const auto onlyNotice = [&](const std::string& authorization) {
+    const auto n = notices(authorization);
     REQUIRE(n.size() == 1);
-    CHECK(n[0].message == "authorization bis-license L-1 covers 't.auht', which is no rule id or "
-                          "tag in the loaded rule packs; it satisfies nothing");
-    CHECK(n[0].loc.line == 15);
+    return n[0];
+  };
+  SECTION("every entry unknown: the authorization satisfies nothing") {
+    const Notice n = onlyNotice("{type: bis-license, reference: L-1, covers: [t.auht]}");
+    CHECK(n.message == "authorization bis-license L-1 covers 't.auht', which is no rule id or "
+                       "tag in the loaded rule packs; it satisfies nothing");
+    CHECK(n.loc.line == 15);
   }
   SECTION("one entry unknown beside a known one") {
-    const auto n = notices("{type: bis-license, covers: [hq-d5, hq-d6]}");
-    REQUIRE(n.size() == 1);
-    CHECK(n[0].message == "authorization bis-license covers 'hq-d6', which is no rule id or tag "
-                          "in the loaded rule packs; that entry covers nothing");
+    CHECK(onlyNotice("{type: bis-license, covers: [hq-d5, hq-d6]}").message ==
+          "authorization bis-license covers 'hq-d6', which is no rule id or tag in the loaded "
+          "rule packs; that entry covers nothing");
   }
   SECTION("known ids and tags are quiet") {
     CHECK(notices("{type: bis-license, covers: [t.auth, hq-d5]}").empty());
   }
   SECTION("a type no loaded rule accepts is no error (types are an open set) but is noted") {
-    const auto n = notices("{type: bis-licence, reference: L-9}");
-    REQUIRE(n.size() == 1);
-    CHECK(n[0].message == "authorization bis-licence L-9 is of type 'bis-licence', which no rule "
-                          "in the loaded rule packs accepts; it satisfies nothing");
-    CHECK(n[0].loc.line == 15);
+    const Notice n = onlyNotice("{type: bis-licence, reference: L-9}");
+    CHECK(n.message == "authorization bis-licence L-9 is of type 'bis-licence', which no rule "
+                       "in the loaded rule packs accepts; it satisfies nothing");
+    CHECK(n.loc.line == 15);
   }
 }
 
