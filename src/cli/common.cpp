@@ -126,11 +126,8 @@ void requireFormat(std::string_view command, const std::string& format,
                    std::initializer_list<std::string_view> allowed) {
   for (auto f : allowed)
     if (format == f) return;
-  std::vector<std::string_view> names(allowed);
-  const std::string_view last = names.back();
-  names.pop_back();
-  throw UsageError(fmt::format("{} cannot write format '{}' (expected {}{}{})", command, format,
-                               joined(names), names.empty() ? "" : " or ", last));
+  throw UsageError(fmt::format("{} cannot write format '{}' (expected {})", command, format,
+                               joinedOr(std::vector<std::string_view>(allowed))));
 }
 
 std::optional<Date> parseDateOption(std::string_view option, const std::string& text) {

@@ -8,6 +8,7 @@
 #include "load/chip_spec.hpp"
 #include "load/manifest_format.hpp"
 #include "load/scalar_text.hpp"
+#include "util/text.hpp"
 
 namespace borderline {
 
@@ -331,17 +332,12 @@ std::vector<Workload> loadManifest(const SourceText& source, const ChipCatalog& 
 }
 
 std::string unknownChipMessage(const ChipCatalog& catalog, std::string_view name) {
-  const auto guesses = catalog.suggest(name);
-  std::string guess;
-  for (std::size_t i = 0; i < guesses.size(); ++i)
-    guess += fmt::format("{}'{}'",
-                         i == 0                    ? ""
-                         : i + 1 == guesses.size() ? " or "
-                                                   : ", ",
-                         guesses[i]);
+  std::vector<std::string> quoted;
+  for (const auto id : catalog.suggest(name)) quoted.push_back(fmt::format("'{}'", id));
+  const std::vector<std::string_view> guesses(quoted.begin(), quoted.end());
   return fmt::format("unknown chip '{}': not an id or alias in the chip catalog{} "
                      "(see `borderline chips list`, or give an inline spec)",
-                     name, guess.empty() ? "" : fmt::format("; did you mean {}?", guess));
+                     name, guesses.empty() ? "" : "; did you mean " + joinedOr(guesses) + "?");
 }
 
 void checkUniqueNames(const std::vector<Workload>& workloads, Diagnostics& diags) {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "util/text.hpp"
+
 namespace borderline {
 
 std::optional<std::uint8_t> EnumDomain::parse(std::string_view text) const {
@@ -11,12 +13,7 @@ std::optional<std::uint8_t> EnumDomain::parse(std::string_view text) const {
 }
 
 std::string EnumDomain::expected() const {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
-    out += names[i];
-  }
-  return out;
+  return joinedOr(names);
 }
 
 namespace {

@@ -56,6 +56,15 @@ std::string_view closestMatch(std::string_view word, const std::vector<std::stri
   return closest(word, candidates);
 }
 
+std::string joinedOr(std::span<const std::string_view> items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 std::string joined(const std::vector<std::string_view>& items, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -1,5 +1,6 @@
 #pragma once
 // Small string helpers shared by loaders, the compiler and reporters.
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,5 +17,7 @@ std::string_view closestMatch(std::string_view word,
 std::string_view closestMatch(std::string_view word, const std::vector<std::string>& candidates);
 // "a, b, c"
 std::string joined(const std::vector<std::string_view>& items, std::string_view separator = ", ");
+// "a, b or c" (a choice offered in a message)
+std::string joinedOr(std::span<const std::string_view> items);
 
 } // namespace borderline
