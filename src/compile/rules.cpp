@@ -34,12 +34,6 @@ bool CompiledRules::namesRuleOrTag(std::string_view item) const {
   });
 }
 
-bool CompiledRules::acceptsTypeSomewhere(std::string_view type) const {
-  return std::any_of(rules.begin(), rules.end(), [&](const Rule& r) {
-    return std::find(r.satisfiedBy.begin(), r.satisfiedBy.end(), type) != r.satisfiedBy.end();
-  });
-}
-
 std::optional<std::uint16_t> CompiledRules::findGroup(std::string_view name) const {
   for (std::size_t i = 0; i < groups.size(); ++i)
     if (groups[i].name == name) return static_cast<std::uint16_t>(i);

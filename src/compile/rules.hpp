@@ -124,9 +124,6 @@ struct CompiledRules {
   // Whether `item` is the id or a tag of a loaded rule: what an authorization's `covers` can
   // name to cover anything at all.
   bool namesRuleOrTag(std::string_view item) const;
-  // Whether some loaded rule (on any date) lists `type` in its satisfiedBy: what an
-  // authorization's type or a data source's transfer mechanism must be to satisfy anything.
-  bool acceptsTypeSomewhere(std::string_view type) const;
   std::optional<std::uint16_t> findGroup(std::string_view name) const;
   // Every date on which something the rules depend on changes (rule effective and the day
   // after until, group changes, classification dates, party listings), sorted and unique.

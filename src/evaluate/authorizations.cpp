@@ -21,6 +21,11 @@ bool acceptsType(const Rule& rule, std::string_view type) {
          rule.satisfiedBy.end();
 }
 
+bool acceptedByAnyRule(const CompiledRules& rules, std::string_view type) {
+  return std::any_of(rules.rules.begin(), rules.rules.end(),
+                     [&](const Rule& r) { return acceptsType(r, type); });
+}
+
 namespace {
 
 // `covers` empty means every rule that accepts the type.

@@ -20,6 +20,9 @@ std::string_view fitName(AuthorizationFit fit); // satisfies, wrong-type, not-co
 AuthorizationFit authorizationFit(const Authorization& a, const Rule& rule, Date date);
 // Whether the rule lists `type` in satisfiedBy.
 bool acceptsType(const Rule& rule, std::string_view type);
+// Whether some loaded rule (on any date) does: what an authorization's type or a data source's
+// transfer mechanism must be to satisfy anything.
+bool acceptedByAnyRule(const CompiledRules& rules, std::string_view type);
 // "bis-license L-123"
 std::string describeAuthorization(const Authorization& a);
 

@@ -103,7 +103,7 @@ void checkAuthorizations(const Workload& w, const DateView& view, std::vector<No
                          "rule packs; {}",
                          describeAuthorization(a), item,
                          known ? "that entry covers nothing" : "it satisfies nothing")});
-    if (a.type.has() && !view.rules().acceptsTypeSomewhere(*a.type.value))
+    if (a.type.has() && !acceptedByAnyRule(view.rules(), *a.type.value))
       notices.push_back(
           {a.type.loc, fmt::format("authorization {} is of type '{}', which no rule in the loaded "
                                    "rule packs accepts; it satisfies nothing",
@@ -115,7 +115,7 @@ void checkAuthorizations(const Workload& w, const DateView& view, std::vector<No
   // The same for a data source's transfer mechanisms (e.g. a mechanism no pack encodes).
   for (const auto& d : w.data)
     for (const auto& mechanism : d.transfer.values)
-      if (!view.rules().acceptsTypeSomewhere(mechanism))
+      if (!acceptedByAnyRule(view.rules(), mechanism))
         notices.push_back(
             {d.transfer.loc,
              fmt::format("data source \"{}\" lists transfer mechanism '{}', which no rule in the "
